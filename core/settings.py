@@ -1,0 +1,233 @@
+"""Every setting the app reads, in one typed object, validated at start-up.
+
+Settings come from environment variables (Azure app settings, or local.settings.json's
+``Values`` when run locally). ``load_settings()`` reports every bad or missing setting at
+once, each with its name and what it expects, so an operator fixes them in one pass.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from functools import lru_cache
+from pathlib import Path
+from typing import Annotated, Any
+
+from pydantic import AliasChoices, Field, SecretStr, ValidationError, field_validator
+from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
+
+
+class SettingsError(RuntimeError):
+    """One or more settings are missing or invalid; the message lists each one."""
+
+    def __init__(self, problems: list[tuple[str, str]]) -> None:
+        self.problems = problems
+        lines = "\n".join(f"  - {name}: {why}" for name, why in problems)
+        super().__init__(f"{len(problems)} setting(s) missing or invalid:\n{lines}")
+
+
+class LlmProvider(StrEnum):
+    NONE = "none"  # offline extractive drafter, no LLM calls
+    OPENAI = "openai"
+    AZURE_OPENAI = "azure_openai"
+    OPENAI_COMPATIBLE = "openai_compatible"
+
+
+class EmbeddingProvider(StrEnum):
+    OFFLINE = "offline"  # a model shipped inside a Python package
+    OPENAI = "openai"
+    AZURE_OPENAI = "azure_openai"
+    OPENAI_COMPATIBLE = "openai_compatible"
+
+
+def _csv(value: Any) -> Any:
+    if isinstance(value, str):
+        return [part.strip() for part in value.split(",") if part.strip()]
+    return value
+
+
+CsvList = Annotated[list[str], NoDecode]
+
+
+class Settings(BaseSettings):
+    """All app settings. Field descriptions are what error messages and docs show."""
+
+    model_config = SettingsConfigDict(
+        case_sensitive=False, extra="ignore", populate_by_name=True, frozen=True
+    )
+
+    # --- HubSpot -------------------------------------------------------------------------
+    hubspot_access_token: SecretStr = Field(
+        description="HubSpot private-app access token with conversations.read and "
+        "conversations.write scopes (a Key Vault reference in Azure)",
+    )
+    hubspot_base_url: str = Field(
+        "https://api.hubapi.com", description="HubSpot API base URL (the emulator's locally)"
+    )
+    hubspot_inbox_ids: CsvList = Field(
+        default_factory=list,
+        description="comma-separated conversations inbox ids to poll; empty polls every inbox",
+    )
+    hubspot_rate_limit_per_10s: int = Field(
+        100, ge=1, le=1000, description="requests allowed per rolling 10 s (100, 190 or 200)"
+    )
+    hubspot_daily_limit: int = Field(250_000, ge=1, description="requests allowed per day")
+    hubspot_timeout_seconds: float = Field(30.0, gt=0, description="timeout of one HTTP call")
+    hubspot_max_retry_seconds: float = Field(
+        120.0, gt=0, description="give up retrying one HubSpot call after this many seconds"
+    )
+    team_addresses: CsvList = Field(
+        default_factory=list,
+        description="the team's own addresses or @domains; mail from them is never answered",
+    )
+
+    # --- Polling -------------------------------------------------------------------------
+    poll_schedule: str = Field(
+        "0 */2 * * * *", description="NCRONTAB schedule of the poll timer (six fields)"
+    )
+    polling_paused: bool = Field(False, description="true pauses the timer's polling")
+    poll_overlap_seconds: int = Field(
+        300, ge=0, description="re-read this many seconds before the cursor on each poll"
+    )
+    poll_batch_size: int = Field(
+        10, ge=1, le=200, description="emails triaged concurrently per fan-out batch"
+    )
+    poll_max_messages_per_run: int = Field(
+        200, ge=1, description="at most this many emails per poll run; the rest wait"
+    )
+    task_hub_name: str = Field("emailtriage", description="Durable Functions task hub name")
+
+    # --- Ledger (Azure Table Storage / Azurite) --------------------------------------------
+    ledger_connection_string: SecretStr | None = Field(
+        None, description="Table Storage connection string (Azurite locally)"
+    )
+    ledger_table_endpoint: str | None = Field(
+        None,
+        description="Table Storage endpoint URL, used with the managed identity in Azure",
+    )
+    ledger_table_prefix: str = Field(
+        "triage", pattern=r"^[A-Za-z][A-Za-z0-9]{0,40}$", description="prefix of table names"
+    )
+
+    # --- Knowledge base (Qdrant) -------------------------------------------------------------
+    qdrant_url: str | None = Field(
+        None, description="Qdrant server URL; unset uses embedded local mode at QDRANT_PATH"
+    )
+    qdrant_api_key: SecretStr | None = Field(None, description="Qdrant API key (server mode)")
+    qdrant_path: Path = Field(
+        Path(".localdata/qdrant"), description="embedded Qdrant folder when QDRANT_URL is unset"
+    )
+    qdrant_collection: str = Field("knowledge_base", description="Qdrant collection name")
+    chunk_tokens: int = Field(512, ge=64, le=8192, description="chunk size in tokens")
+    chunk_overlap_tokens: int = Field(64, ge=0, description="chunk overlap in tokens")
+    retrieval_top_k: int = Field(5, ge=1, le=50, description="passages given to the drafter")
+
+    # --- Models ----------------------------------------------------------------------------
+    embedding_provider: EmbeddingProvider = Field(
+        EmbeddingProvider.OFFLINE, description="offline, openai, azure_openai or openai_compatible"
+    )
+    embedding_model: str = Field(
+        "multilingual-e5-small", description="embedding model or Azure deployment name"
+    )
+    llm_provider: LlmProvider = Field(
+        LlmProvider.NONE,
+        description="none (offline extractive drafter), openai, azure_openai or openai_compatible",
+    )
+    llm_model: str = Field("gpt-4o-mini", description="chat model or Azure deployment name")
+    openai_api_key: SecretStr | None = Field(None, description="OpenAI (or compatible) API key")
+    openai_base_url: str | None = Field(
+        None, description="base URL of an OpenAI-compatible endpoint"
+    )
+    azure_openai_endpoint: str | None = Field(None, description="Azure OpenAI endpoint URL")
+    azure_openai_api_key: SecretStr | None = Field(
+        None, description="Azure OpenAI key; unset uses the managed identity"
+    )
+    azure_openai_api_version: str = Field("2024-10-21", description="Azure OpenAI API version")
+    llm_timeout_seconds: float = Field(60.0, gt=0, description="timeout of one LLM call")
+    llm_price_input_per_1m: float = Field(
+        0.15, ge=0, description="USD per 1M input tokens (cost accounting)"
+    )
+    llm_price_output_per_1m: float = Field(
+        0.60, ge=0, description="USD per 1M output tokens (cost accounting)"
+    )
+
+    # --- Triage ----------------------------------------------------------------------------
+    pii_redaction: bool = Field(True, description="redact PII before text leaves for an LLM")
+    max_email_tokens: int = Field(
+        3000, ge=100, description="emails longer than this are cut, keeping start and end"
+    )
+    triage_taxonomy_file: Path | None = Field(
+        None, description="YAML/JSON file of intent categories; unset uses the bundled one"
+    )
+
+    # --- Observability -----------------------------------------------------------------------
+    applicationinsights_connection_string: SecretStr | None = Field(
+        None,
+        validation_alias=AliasChoices(
+            "APPLICATIONINSIGHTS_CONNECTION_STRING", "applicationinsights_connection_string"
+        ),
+        description="Application Insights connection string; unset disables export",
+    )
+    log_level: str = Field(
+        "INFO", pattern=r"^(DEBUG|INFO|WARNING|ERROR)$", description="DEBUG, INFO, WARNING, ERROR"
+    )
+
+    _split_csv = field_validator("hubspot_inbox_ids", "team_addresses", mode="before")(_csv)
+
+    @field_validator("poll_schedule")
+    @classmethod
+    def _six_field_cron(cls, value: str) -> str:
+        if len(value.split()) != 6:
+            raise ValueError("expects an NCRONTAB expression with six fields, e.g. 0 */2 * * * *")
+        return value
+
+    def dependency_problems(self) -> list[tuple[str, str]]:
+        """Settings that are only required because of another setting's value."""
+        problems: list[tuple[str, str]] = []
+        if self.ledger_connection_string is None and not self.ledger_table_endpoint:
+            problems.append(
+                (
+                    "LEDGER_CONNECTION_STRING",
+                    "required unless LEDGER_TABLE_ENDPOINT is set (one of the two)",
+                )
+            )
+        if self.chunk_overlap_tokens >= self.chunk_tokens:
+            problems.append(("CHUNK_OVERLAP_TOKENS", "must be smaller than CHUNK_TOKENS"))
+        for role, provider in (("LLM", self.llm_provider), ("EMBEDDING", self.embedding_provider)):
+            if provider == "openai" and self.openai_api_key is None:
+                problems.append(("OPENAI_API_KEY", f"required when {role}_PROVIDER=openai"))
+            if provider == "openai_compatible" and not self.openai_base_url:
+                problems.append(
+                    ("OPENAI_BASE_URL", f"required when {role}_PROVIDER=openai_compatible")
+                )
+            if provider == "azure_openai" and not self.azure_openai_endpoint:
+                problems.append(
+                    ("AZURE_OPENAI_ENDPOINT", f"required when {role}_PROVIDER=azure_openai")
+                )
+        return problems
+
+
+def _describe(error: dict[str, Any]) -> tuple[str, str]:
+    field = str(error["loc"][0]) if error["loc"] else "settings"
+    info = Settings.model_fields.get(field)
+    expects = f" (expects {info.description})" if info and info.description else ""
+    if error["type"] == "missing":
+        return field.upper(), f"missing{expects}"
+    return field.upper(), f"{error['msg']}{expects}"
+
+
+def load_settings(**overrides: Any) -> Settings:
+    """Read and validate every setting, raising one SettingsError that lists all problems."""
+    try:
+        settings = Settings(**overrides)
+    except ValidationError as exc:
+        raise SettingsError([_describe(dict(e)) for e in exc.errors()]) from None
+    problems = settings.dependency_problems()
+    if problems:
+        raise SettingsError(problems)
+    return settings
+
+
+@lru_cache(maxsize=1)
+def get_settings() -> Settings:
+    """The process-wide settings, loaded once (functions call this at first use)."""
+    return load_settings()

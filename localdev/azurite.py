@@ -1,0 +1,99 @@
+"""Start and stop Azurite's table service (npm package, installed by `make`) on loopback."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import signal
+import subprocess
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from localdev.ports import free_port, wait_for_port
+
+REPO_ROOT = Path(__file__).resolve().parent.parent
+# Azurite's fixed development account (public, documented by Microsoft; not a secret).
+DEV_ACCOUNT = "devstoreaccount1"
+DEV_KEY = "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw=="
+
+
+def _azurite_table_binary() -> str:
+    local = REPO_ROOT / "node_modules" / ".bin" / "azurite-table"
+    if local.exists():
+        return str(local)
+    found = shutil.which("azurite-table")
+    if found:
+        return found
+    raise FileNotFoundError(
+        "azurite-table not found: run `make install` (it runs `npm ci` for package.json)"
+    )
+
+
+@dataclass
+class Azurite:
+    """A running Azurite table service. Use as a context manager, or start()/stop()."""
+
+    port: int = field(default_factory=free_port)
+    data_dir: Path | None = None  # None: in-memory; a folder: on-disk persistence
+    process: subprocess.Popen[bytes] | None = None
+
+    @property
+    def table_endpoint(self) -> str:
+        return f"http://127.0.0.1:{self.port}/{DEV_ACCOUNT}"
+
+    @property
+    def connection_string(self) -> str:
+        return (
+            f"DefaultEndpointsProtocol=http;AccountName={DEV_ACCOUNT};AccountKey={DEV_KEY};"
+            f"TableEndpoint={self.table_endpoint};"
+        )
+
+    def start(self, timeout: float = 30.0) -> Azurite:
+        args = [
+            _azurite_table_binary(),
+            "--tableHost",
+            "127.0.0.1",
+            "--tablePort",
+            str(self.port),
+            "--disableTelemetry",
+            "--skipApiVersionCheck",
+            "--silent",
+        ]
+        if self.data_dir is None:
+            args.append("--inMemoryPersistence")
+        else:
+            self.data_dir.mkdir(parents=True, exist_ok=True)
+            args += ["--location", str(self.data_dir)]
+        # Own process group, so stop() also ends node's children.
+        self.process = subprocess.Popen(
+            args,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
+            start_new_session=True,
+        )
+        try:
+            wait_for_port(self.port, timeout)
+        except TimeoutError:
+            self.stop()
+            raise
+        return self
+
+    def stop(self) -> None:
+        if self.process is None:
+            return
+        if self.process.poll() is None:
+            os.killpg(self.process.pid, signal.SIGTERM)
+            try:
+                self.process.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                os.killpg(self.process.pid, signal.SIGKILL)
+                self.process.wait()
+        if self.process.stderr:
+            self.process.stderr.close()
+        self.process = None
+
+    def __enter__(self) -> Azurite:
+        return self.start()
+
+    def __exit__(self, *exc: object) -> None:
+        self.stop()

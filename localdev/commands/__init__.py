@@ -1,0 +1,1 @@
+"""Subcommands of the `triage` CLI. Each module exposes register(subparsers)."""

@@ -1,0 +1,1 @@
+"""Trigger blueprints: the entry points the Functions host calls (timer, HTTP)."""
