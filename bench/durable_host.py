@@ -36,9 +36,7 @@ def _build_app() -> Any:
     @app.orchestration_trigger(context_name="context")
     def parent(context: df.DurableOrchestrationContext) -> Generator[Any, Any, int]:
         n = int(context.get_input())
-        children = [
-            context.call_sub_orchestrator("fan_out", 10, f"child-{i}") for i in range(n)
-        ]
+        children = [context.call_sub_orchestrator("fan_out", 10, f"child-{i}") for i in range(n)]
         results = yield context.task_all(children)
         return sum(results)
 
