@@ -1,0 +1,292 @@
+"""The ledger in Azure Table Storage (Azurite locally): claims, states, the cursor.
+
+Exactly-once rests on two storage guarantees Azurite enforces like Azure does: an insert of
+an existing row fails with 409 (the claim), and an update with a stale ETag fails with 412
+(the cursor and claim take-overs).
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from collections.abc import Iterable
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+from azure.core import MatchConditions
+from azure.core.exceptions import (
+    ResourceExistsError,
+    ResourceModifiedError,
+    ResourceNotFoundError,
+)
+from azure.data.tables import TableClient, TableServiceClient, UpdateMode
+
+from ledger.models import (
+    FINAL_STATES,
+    ClaimResult,
+    Cursor,
+    CursorConflictError,
+    MessageRecord,
+)
+
+log = logging.getLogger(__name__)
+
+_JSON_FIELDS = ("sources", "timings", "last_run_summary")
+_MAX_TEXT = 30_000  # Table Storage caps a string property at 64 KiB (32k UTF-16 chars)
+
+
+def _now() -> datetime:
+    return datetime.now(UTC)
+
+
+def _to_entity(values: dict[str, Any]) -> dict[str, Any]:
+    entity: dict[str, Any] = {}
+    for key, value in values.items():
+        if key == "etag":
+            continue
+        if key in _JSON_FIELDS:
+            value = json.dumps(value)
+        elif isinstance(value, str):
+            value = value[:_MAX_TEXT]
+        if value is not None:
+            entity[key] = value
+    return entity
+
+
+def _from_entity(entity: Any) -> dict[str, Any]:
+    values = {k: v for k, v in dict(entity).items() if k not in ("PartitionKey", "RowKey")}
+    for key in _JSON_FIELDS:
+        if isinstance(values.get(key), str):
+            values[key] = json.loads(values[key])
+    for key, value in list(values.items()):
+        if isinstance(value, datetime) and value.tzinfo is None:
+            values[key] = value.replace(tzinfo=UTC)
+    values["etag"] = entity.metadata.get("etag")
+    return values
+
+
+class TableLedger:
+    """Three tables: `<prefix>messages` (one row per email), `<prefix>cursor`."""
+
+    def __init__(self, service: TableServiceClient, prefix: str = "triage") -> None:
+        self._service = service
+        self.messages: TableClient = service.get_table_client(f"{prefix}messages")
+        self.cursors: TableClient = service.get_table_client(f"{prefix}cursor")
+        self._ensured = False
+
+    @classmethod
+    def from_connection(
+        cls,
+        *,
+        connection_string: str | None = None,
+        endpoint: str | None = None,
+        prefix: str = "triage",
+    ) -> TableLedger:
+        """A connection string (Azurite, keys) or an endpoint with the managed identity."""
+        if connection_string:
+            service = TableServiceClient.from_connection_string(connection_string)
+        elif endpoint:
+            from azure.identity import DefaultAzureCredential
+
+            service = TableServiceClient(endpoint=endpoint, credential=DefaultAzureCredential())
+        else:
+            raise ValueError("set LEDGER_CONNECTION_STRING or LEDGER_TABLE_ENDPOINT")
+        return cls(service, prefix)
+
+    def ensure_tables(self) -> None:
+        if self._ensured:
+            return
+        for table in (self.messages, self.cursors):
+            self._service.create_table_if_not_exists(table.table_name)
+        self._ensured = True
+
+    # ---- messages -------------------------------------------------------------------
+    def get(self, message_id: str) -> MessageRecord | None:
+        self.ensure_tables()
+        try:
+            entity = self.messages.get_entity(partition_key=message_id, row_key="")
+        except ResourceNotFoundError:
+            return None
+        return MessageRecord.model_validate(_from_entity(entity))
+
+    def claim(
+        self,
+        message_id: str,
+        *,
+        owner: str,
+        thread_id: str = "",
+        inbox_id: str = "",
+        received_at: datetime | None = None,
+        subject: str = "",
+        lease: timedelta = timedelta(minutes=15),
+    ) -> ClaimResult:
+        """Insert the row; if it exists, the claim is ours only when the row is ours already
+        (a re-run), retry-requested, or an unfinished claim whose lease ran out (a run that
+        died). Take-overs are ETag-guarded, so two claimers never both win."""
+        self.ensure_tables()
+        now = _now()
+        fresh = MessageRecord(
+            message_id=message_id,
+            thread_id=thread_id,
+            inbox_id=inbox_id,
+            received_at=received_at,
+            subject=subject,
+            owner=owner,
+            attempts=1,
+            claimed_at=now,
+            updated_at=now,
+        )
+        try:
+            self.messages.create_entity(self._entity(fresh))
+            return ClaimResult(claimed=True, record=fresh)
+        except ResourceExistsError:
+            pass
+        current = self.get(message_id)
+        if current is None:  # deleted in between: try once more from the top
+            return self.claim(
+                message_id,
+                owner=owner,
+                thread_id=thread_id,
+                inbox_id=inbox_id,
+                received_at=received_at,
+                subject=subject,
+                lease=lease,
+            )
+        if current.owner == owner and not current.retry_requested:
+            return ClaimResult(claimed=True, reason="already ours", record=current)
+        if current.is_final and not current.retry_requested:
+            return ClaimResult(claimed=False, reason=f"final: {current.state}", record=current)
+        expired = current.claimed_at is None or current.claimed_at + lease <= now
+        if not current.retry_requested and not expired:
+            held_until = (current.claimed_at or now) + lease
+            return ClaimResult(
+                claimed=False,
+                reason=f"held by run {current.owner} until {held_until.isoformat()}",
+                record=current,
+            )
+        taken = current.model_copy(
+            update={
+                "owner": owner,
+                "attempts": current.attempts + 1,
+                "claimed_at": now,
+                "updated_at": now,
+                "retry_requested": False,
+                "state": "claimed" if current.state != "posting" else "posting",
+            }
+        )
+        try:
+            self.messages.update_entity(
+                self._entity(taken),
+                mode=UpdateMode.REPLACE,
+                etag=current.etag,
+                match_condition=MatchConditions.IfNotModified,
+            )
+        except ResourceModifiedError:
+            return ClaimResult(claimed=False, reason="taken by another run", record=current)
+        return ClaimResult(claimed=True, reason="taken over", record=taken)
+
+    def update(self, message_id: str, **fields: Any) -> None:
+        """Merge fields into the row (idempotent)."""
+        self.ensure_tables()
+        unknown = set(fields) - set(MessageRecord.model_fields)
+        if unknown:
+            raise ValueError(f"unknown ledger fields: {sorted(unknown)}")
+        values = {"message_id": message_id, "updated_at": _now(), **fields}
+        MessageRecord.model_validate(values)  # reject bad states and types early
+        entity = _to_entity(values)
+        entity.update(PartitionKey=message_id, RowKey="")
+        self.messages.upsert_entity(entity, mode=UpdateMode.MERGE)
+
+    def mark_post_attempt(self, message_id: str) -> bool:
+        """Record that a POST is about to happen; True if one may have happened before."""
+        record = self.get(message_id)
+        before = bool(record and record.post_attempted)
+        if not before:
+            self.update(message_id, post_attempted=True, state="posting")
+        return before
+
+    def mark_retry(self, message_id: str) -> None:
+        self.update(message_id, retry_requested=True)
+
+    def pending_retries(self) -> list[MessageRecord]:
+        return self._query("retry_requested eq true")
+
+    def recent_failures(self, limit: int = 20) -> list[MessageRecord]:
+        failures = self._query("state eq 'failed'")
+        failures.sort(key=lambda r: r.updated_at or datetime.min.replace(tzinfo=UTC), reverse=True)
+        return failures[:limit]
+
+    def counts_by_state(self, since: datetime) -> dict[str, int]:
+        counts: dict[str, int] = {}
+        for record in self._query("updated_at ge @since", {"since": since}):
+            counts[record.state] = counts.get(record.state, 0) + 1
+        return counts
+
+    def all_records(self) -> list[MessageRecord]:
+        self.ensure_tables()
+        return [
+            MessageRecord.model_validate(_from_entity(e)) for e in self.messages.list_entities()
+        ]
+
+    def final_ids(self, message_ids: Iterable[str]) -> set[str]:
+        return {
+            m for m in message_ids if (r := self.get(m)) is not None and r.state in FINAL_STATES
+        }
+
+    def _query(
+        self, expression: str, parameters: dict[str, Any] | None = None
+    ) -> list[MessageRecord]:
+        self.ensure_tables()
+        entities = self.messages.query_entities(expression, parameters=parameters)
+        return [MessageRecord.model_validate(_from_entity(e)) for e in entities]
+
+    @staticmethod
+    def _entity(record: MessageRecord) -> dict[str, Any]:
+        entity = _to_entity(record.model_dump())
+        entity.update(PartitionKey=record.message_id, RowKey="")
+        return entity
+
+    # ---- cursor ---------------------------------------------------------------------
+    def load_cursor(self, name: str = "poll") -> Cursor:
+        self.ensure_tables()
+        try:
+            entity = self.cursors.get_entity(partition_key="cursor", row_key=name)
+        except ResourceNotFoundError:
+            return Cursor(name=name)
+        return Cursor.model_validate({"name": name, **_from_entity(entity)})
+
+    def save_cursor(
+        self,
+        name: str = "poll",
+        *,
+        after: datetime | None,
+        etag: str | None,
+        run_id: str,
+        summary: dict[str, int],
+    ) -> Cursor:
+        """Write the cursor only if it is unchanged since read (`etag`; None = never saved)."""
+        self.ensure_tables()
+        cursor = Cursor(
+            name=name,
+            after=after,
+            last_run_id=run_id,
+            last_run_at=_now(),
+            last_run_summary=summary,
+        )
+        entity = _to_entity(cursor.model_dump(exclude={"name"}))
+        entity.update(PartitionKey="cursor", RowKey=name)
+        try:
+            if etag is None:
+                result = self.cursors.create_entity(entity)
+            else:
+                result = self.cursors.update_entity(
+                    entity,
+                    mode=UpdateMode.REPLACE,
+                    etag=etag,
+                    match_condition=MatchConditions.IfNotModified,
+                )
+        except (ResourceExistsError, ResourceModifiedError) as exc:
+            raise CursorConflictError(
+                f"cursor {name!r} changed since it was read; not saved (another run?)"
+            ) from exc
+        return cursor.model_copy(update={"etag": result.get("etag")})
