@@ -6,10 +6,11 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 NODE_STAMP := node_modules/.installed
+INFRA_STAMP := .venv-infra/.installed
 export PIP_DISABLE_PIP_VERSION_CHECK=1
 export TIKTOKEN_CACHE_DIR ?= $(CURDIR)/.cache/tiktoken
 
-.PHONY: help install test lint typecheck pytest run bench lock clean
+.PHONY: help install system-tools test lint typecheck pytest run bench lock clean
 
 help:  ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/' | expand -t 12
@@ -27,7 +28,25 @@ $(NODE_STAMP): package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
 	touch $@
 
-install: $(STAMP) $(NODE_STAMP)  ## create .venv and install Python and npm packages
+# checkov pins many packages of its own, so it gets a virtualenv of its own.
+$(INFRA_STAMP): infra/check-requirements.txt
+	$(PYTHON) -m venv .venv-infra
+	.venv-infra/bin/python -m pip install --quiet -r infra/check-requirements.txt
+	touch $@
+
+# Debian tools some tests use: shellcheck (deploy.sh) and chromium (the inbox screenshot).
+# Best effort: without them those tests skip and say why.
+system-tools:
+	@missing=""; \
+	command -v shellcheck >/dev/null || missing="$$missing shellcheck"; \
+	command -v chromium >/dev/null || missing="$$missing chromium"; \
+	if [ -n "$$missing" ]; then \
+	  echo "installing$$missing with apt-get"; \
+	  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null) \
+	    || echo "could not install$$missing; the tests that need them will skip"; \
+	fi
+
+install: $(STAMP) $(NODE_STAMP) $(INFRA_STAMP) system-tools  ## create .venv and install Python, npm and Debian tools
 
 lint: $(STAMP)  ## ruff
 	$(BIN)/ruff check .

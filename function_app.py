@@ -3,9 +3,23 @@
 import azure.durable_functions as df
 import azure.functions as func
 
-from triggers import http_api
+from activities import checkpoint, email_steps, knowledge_base
+from core.telemetry import configure_logging
+from orchestrators import ingest_kb, poll, triage_email
+from triggers import http_api, timer_poll
+
+configure_logging()
 
 app = df.DFApp(http_auth_level=func.AuthLevel.FUNCTION)
 
-for blueprint in (http_api.bp,):
+for blueprint in (
+    timer_poll.bp,
+    http_api.bp,
+    poll.bp,
+    triage_email.bp,
+    checkpoint.bp,
+    email_steps.bp,
+    ingest_kb.bp,
+    knowledge_base.bp,
+):
     app.register_functions(blueprint)

@@ -91,8 +91,11 @@ class Settings(BaseSettings):
     poll_batch_size: int = Field(
         10, ge=1, le=200, description="emails triaged concurrently per fan-out batch"
     )
-    poll_max_messages_per_run: int = Field(
-        200, ge=1, description="at most this many emails per poll run; the rest wait"
+    poll_max_threads_per_run: int = Field(
+        200, ge=1, description="at most this many threads per poll run; the rest wait"
+    )
+    claim_lease_seconds: int = Field(
+        900, ge=1, description="after this long an unfinished claim of a dead run is taken over"
     )
     task_hub_name: str = Field("emailtriage", description="Durable Functions task hub name")
 
@@ -117,6 +120,23 @@ class Settings(BaseSettings):
         Path(".localdata/qdrant"), description="embedded Qdrant folder when QDRANT_URL is unset"
     )
     qdrant_collection: str = Field("knowledge_base", description="Qdrant collection name")
+    knowledge_base_blob_endpoint: str | None = Field(
+        None,
+        description="blob endpoint of the storage account holding the knowledge-base documents "
+        "(Azure; read with the app's managed identity)",
+    )
+    knowledge_base_container: str = Field(
+        "knowledge-base", description="blob container with the knowledge-base documents"
+    )
+    knowledge_base_path: Path | None = Field(
+        None,
+        description="local folder or zip ingested by POST /api/kb/ingest when no blob "
+        "endpoint is set",
+    )
+    embedding_cache_dir: Path = Field(
+        Path(".localdata/embedding-cache"),
+        description="on-disk embedding cache (Azure: a folder under /tmp; the app is read-only)",
+    )
     chunk_tokens: int = Field(512, ge=64, le=8192, description="chunk size in tokens")
     chunk_overlap_tokens: int = Field(64, ge=0, description="chunk overlap in tokens")
     retrieval_top_k: int = Field(5, ge=1, le=50, description="passages given to the drafter")

@@ -1,4 +1,4 @@
-"""Start and stop Azurite's table service (npm package, installed by `make`) on loopback."""
+"""Start and stop Azurite's table (or blob) service (npm, installed by `make`) on loopback."""
 
 from __future__ import annotations
 
@@ -17,16 +17,15 @@ DEV_ACCOUNT = "devstoreaccount1"
 DEV_KEY = "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw=="
 
 
-def _azurite_table_binary() -> str:
-    local = REPO_ROOT / "node_modules" / ".bin" / "azurite-table"
+def _azurite_binary(service: str) -> str:
+    name = f"azurite-{service}"
+    local = REPO_ROOT / "node_modules" / ".bin" / name
     if local.exists():
         return str(local)
-    found = shutil.which("azurite-table")
+    found = shutil.which(name)
     if found:
         return found
-    raise FileNotFoundError(
-        "azurite-table not found: run `make install` (it runs `npm ci` for package.json)"
-    )
+    raise FileNotFoundError(f"{name} not found: run `make install` (it runs `npm ci`)")
 
 
 @dataclass
@@ -35,6 +34,7 @@ class Azurite:
 
     port: int = field(default_factory=free_port)
     data_dir: Path | None = None  # None: in-memory; a folder: on-disk persistence
+    service: str = "table"  # or "blob"
     process: subprocess.Popen[bytes] | None = None
 
     @property
@@ -42,18 +42,23 @@ class Azurite:
         return f"http://127.0.0.1:{self.port}/{DEV_ACCOUNT}"
 
     @property
+    def blob_endpoint(self) -> str:
+        return f"http://127.0.0.1:{self.port}/{DEV_ACCOUNT}"
+
+    @property
     def connection_string(self) -> str:
+        endpoint = "TableEndpoint" if self.service == "table" else "BlobEndpoint"
         return (
             f"DefaultEndpointsProtocol=http;AccountName={DEV_ACCOUNT};AccountKey={DEV_KEY};"
-            f"TableEndpoint={self.table_endpoint};"
+            f"{endpoint}={self.table_endpoint};"
         )
 
     def start(self, timeout: float = 30.0) -> Azurite:
         args = [
-            _azurite_table_binary(),
-            "--tableHost",
+            _azurite_binary(self.service),
+            f"--{self.service}Host",
             "127.0.0.1",
-            "--tablePort",
+            f"--{self.service}Port",
             str(self.port),
             "--disableTelemetry",
             "--skipApiVersionCheck",
@@ -82,7 +87,9 @@ class Azurite:
         if self.process is None:
             return
         if self.process.poll() is None:
-            os.killpg(self.process.pid, signal.SIGTERM)
+            # SIGINT, not SIGTERM: only on SIGINT does Azurite save its on-disk database
+            # before exiting (SIGTERM loses the last seconds of writes).
+            os.killpg(self.process.pid, signal.SIGINT)
             try:
                 self.process.wait(timeout=10)
             except subprocess.TimeoutExpired:

@@ -15,7 +15,14 @@ from collections.abc import Sequence
 from core.settings import SettingsError
 
 # Listed explicitly: the order is the order `triage --help` shows.
-COMMAND_MODULES: tuple[str, ...] = ("localdev.commands.run",)
+COMMAND_MODULES: tuple[str, ...] = (
+    "localdev.commands.run",
+    "localdev.commands.emulator",
+    "localdev.commands.classify",
+    "localdev.commands.ingest",
+    "localdev.commands.ask",
+    "localdev.commands.eval",
+)
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import uuid
+from pathlib import Path
 
 import pytest
 from azure.core import MatchConditions
@@ -34,3 +35,16 @@ def test_azurite_stops_by_pid() -> None:
     assert process is not None and process.poll() is None
     server.stop()
     assert process.poll() is not None
+
+
+def test_on_disk_azurite_keeps_the_last_writes_across_a_restart(tmp_path: Path) -> None:
+    from ledger.table_ledger import TableLedger
+
+    with Azurite(data_dir=tmp_path / "azurite") as first:
+        book = TableLedger.from_connection(connection_string=first.connection_string, prefix="p")
+        book.claim("m1", owner="run")
+        book.update("m1", state="posted")  # written just before the stop
+    with Azurite(data_dir=tmp_path / "azurite") as second:
+        book = TableLedger.from_connection(connection_string=second.connection_string, prefix="p")
+        record = book.get("m1")
+        assert record is not None and record.state == "posted"

@@ -1,20 +1,139 @@
-"""`triage run`: the main job on embedded defaults (grows with each part of the pipeline)."""
+"""`triage run`: the whole pipeline locally, on the local stand-ins, until the inbox is done."""
 
 from __future__ import annotations
 
 import argparse
+import json
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+from localdev.stack import DEFAULT_DATA_DIR, SAMPLE_KB, LocalStack
+
+COLUMNS = ("thread", "subject", "decision", "language", "intent", "confidence", "sources", "time")
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = subparsers.add_parser(
         "run",
         help="run the pipeline locally against the local stand-ins",
-        description="Start the local stand-ins and run poll cycles until the inbox is done.",
+        description=(
+            "Start Azurite (ledger on disk under DATA_DIR), the HubSpot emulator with its seed "
+            "inbox, embedded Qdrant with the sample knowledge base, and the local Durable host "
+            "running function_app.py; fire the poll timer until a cycle finds nothing new, then "
+            "print one row per email. A second run posts nothing new: the ledger remembers. "
+            "LLM_PROVIDER and its settings are read from the environment (default: none, the "
+            "offline extractive drafter)."
+        ),
     )
     parser.add_argument("--once", action="store_true", help="run a single poll cycle")
     parser.add_argument("--json", action="store_true", help="print the results as JSON")
+    parser.add_argument(
+        "--data-dir",
+        type=Path,
+        default=DEFAULT_DATA_DIR,
+        help=f"where the ledger (Azurite) and Qdrant keep their files (default {DEFAULT_DATA_DIR})",
+    )
+    parser.add_argument(
+        "--knowledge-base",
+        type=Path,
+        default=SAMPLE_KB,
+        help="folder or zip to ingest before polling (default: the sample knowledge base)",
+    )
+    parser.add_argument(
+        "--max-cycles", type=int, default=20, help="stop after this many poll cycles (default 20)"
+    )
+    parser.add_argument(
+        "--serve",
+        action="store_true",
+        help="keep the emulator running afterwards so its inbox page can be opened (Ctrl-C ends)",
+    )
     parser.set_defaults(func=run)
 
 
+def _say(message: str) -> None:
+    print(message, file=sys.stderr, flush=True)
+
+
+def _ingest_progress(stage: str, done: int, total: int) -> None:
+    if done == total or done % 50 == 0:
+        _say(f"  {stage}: {done}/{total}")
+
+
 def run(args: argparse.Namespace) -> int:
-    raise NotImplementedError("pipeline not wired yet")
+    started = time.perf_counter()
+    _say("starting Azurite, the HubSpot emulator and the local Durable host ...")
+    with LocalStack(data_dir=args.data_dir) as stack:
+        assert stack.emulator is not None
+        _say(f"ingesting {args.knowledge_base} into embedded Qdrant ...")
+        report = stack.ingest_sample_kb(args.knowledge_base, progress=_ingest_progress)
+        _say(
+            f"knowledge base: {len(report.added)} added, {len(report.updated)} updated, "
+            f"{len(report.removed)} removed, {len(report.skipped)} unchanged or skipped"
+        )
+        outcomes: list[dict[str, Any]] = []
+        cycles = 0
+        while cycles < (1 if args.once else args.max_cycles):
+            cycles += 1
+            summary = stack.poll_once()
+            decided = [o for o in summary["outcomes"] if o["message_id"]]
+            progress = [o for o in decided if o["decision"] != "not_claimed"]
+            # Thread-level failures (HubSpot unreachable...) are retried by the next cycle;
+            # show each once.
+            troubles = [o for o in summary["outcomes"] if not o["message_id"]]
+            outcomes += decided + [t for t in troubles if t not in outcomes]
+            _say(
+                f"poll cycle {cycles}: {summary['found']} threads with activity, "
+                f"{len(decided)} emails decided, {len(troubles)} threads in trouble, "
+                f"{summary['backlog']} left for the next cycle"
+            )
+            if summary["backlog"] == 0 and not progress:
+                break
+        result = {
+            "cycles": cycles,
+            "seconds": round(time.perf_counter() - started, 1),
+            "emails": outcomes,
+            "inbox_page": f"{stack.emulator.base_url}/_emulator/ui",
+        }
+        if args.json:
+            print(json.dumps(result, indent=2))
+        else:
+            _print_table(outcomes)
+            counts: dict[str, int] = {}
+            for o in outcomes:
+                counts[o["decision"]] = counts.get(o["decision"], 0) + 1
+            print(f"\n{len(outcomes)} emails in {cycles} cycles, {result['seconds']} s: {counts}")
+            if not outcomes:
+                print("nothing new: every email is already final in the ledger")
+            print(f"inbox page: {result['inbox_page']}" + ("" if args.serve else "  (use --serve)"))
+        if args.serve:
+            _say("serving the emulator; Ctrl-C to stop")
+            try:
+                while True:
+                    time.sleep(3600)
+            except KeyboardInterrupt:
+                pass
+    return 0
+
+
+def _print_table(outcomes: list[dict[str, Any]]) -> None:
+    rows = [
+        (
+            o["thread_id"],
+            (o.get("subject") or "")[:40],
+            o["decision"]
+            + (f" ({o['reason'][:40]})" if o["decision"] != "posted" and o.get("reason") else ""),
+            o.get("language") or "",
+            o.get("intent") or "",
+            "" if o.get("confidence") is None else f"{o['confidence']:.2f}",
+            str(o.get("sources", 0)),
+            f"{o.get('seconds', 0):.1f}s",
+        )
+        for o in outcomes
+    ]
+    widths = [max([len(c)] + [len(r[i]) for r in rows]) for i, c in enumerate(COLUMNS)]
+    print("  ".join(c.ljust(w) for c, w in zip(COLUMNS, widths, strict=True)))
+    print("  ".join("-" * w for w in widths))
+    for row in rows:
+        print("  ".join(c.ljust(w) for c, w in zip(row, widths, strict=True)))

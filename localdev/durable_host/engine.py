@@ -165,6 +165,9 @@ class LocalDurableHost:
         self._in_flight = 0
         self._pool = ThreadPoolExecutor(self.workers, thread_name_prefix="activity")
         self._random = random.Random(self.faults.seed)
+        # Test hooks: called on the worker thread with the activity's input, before it runs
+        # (to delete a thread mid-run, say). Not a Functions feature; the local host's own.
+        self.before_activity: dict[str, Callable[[Any], None]] = {}
 
     # ---- lifecycle -------------------------------------------------------------------
     def close(self) -> None:
@@ -245,18 +248,28 @@ class LocalDurableHost:
 
     # ---- the loop -------------------------------------------------------------------
     def run_until_idle(
-        self, timeout: float | None = None, skip_timers_within: timedelta | None = None
+        self,
+        timeout: float | None = None,
+        skip_timers_within: timedelta | None = None,
+        stop_after_activities: int | None = None,
     ) -> None:
         """Work until nothing is left but instances waiting for external events (or for
         timers further away than `skip_timers_within`; None skips to any timer).
 
         Raises TimeoutError after `timeout` wall seconds, naming what was still running.
+        `stop_after_activities` returns early once that many activities ran, leaving the
+        rest unfinished, as a host that crashes mid-run (then `close()` it and start anew).
         """
         deadline = None if timeout is None else time.monotonic() + timeout
         while True:
             if deadline is not None and time.monotonic() > deadline:
                 active = [i.instance_id for i in self.instances.values() if i.status in ACTIVE]
                 raise TimeoutError(f"host still busy after {timeout}s: {active[:10]}")
+            if stop_after_activities is not None and (
+                self.stats.activities_run >= stop_after_activities
+            ):
+                # Results still in flight are dropped (close() waits for them), as in a crash.
+                return
             self._drain_completions(block_for=0.0)
             self._fire_due_timers()
             with self._lock:
@@ -592,6 +605,9 @@ class LocalDurableHost:
             if entry is None:
                 raise LookupError(f"no activity named {name!r}")
             argument = json.loads(input_json) if input_json is not None else None
+            hook = self.before_activity.get(name)
+            if hook is not None:
+                hook(argument)
             result = entry.function(**{entry.input_name: argument})
             if inspect.isawaitable(result):
                 result = asyncio.run(_await(result))

@@ -1,0 +1,52 @@
+"""`make bench` / `python -m bench [NAME ...] [--json]`: run the benchmarks and print figures.
+
+Each benchmark is also a module of its own with a --help (python -m bench.<name> --help).
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from collections.abc import Sequence
+
+BENCHMARKS = {
+    "durable_host": "local Durable host overhead: fan-out and sub-orchestrations",
+    "emulator_throughput": "HubSpot emulator requests/s on loopback",
+    "hubspot_storm": "HubSpot client under a 429 storm and 5xx: exactly-once posts",
+    "triage_throughput": "cleaning + language + must-not-answer over the SpamAssassin corpus",
+    "retrieval_eval": "Zaragoza FAQ retrieval: recall@1/5, MRR@10 (sparse, dense, hybrid)",
+    "rag_ingest": "ingestion throughput and query latency at 10,000 chunks",
+    "pipeline": "the whole pipeline on a 2,000-email backlog and under 100 req/10 s",
+}
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(
+        prog="python -m bench",
+        description="Run benchmarks (all by default) and print their tables.",
+        epilog="\n".join(f"  {name:20} {text}" for name, text in BENCHMARKS.items()),
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument(
+        "names",
+        nargs="*",
+        metavar="NAME",
+        help="benchmarks to run (default: all)",
+    )
+    parser.add_argument("--json", action="store_true", help="JSON output from each benchmark")
+    args = parser.parse_args(argv)
+    unknown = [n for n in args.names if n not in BENCHMARKS]
+    if unknown:
+        parser.error(f"unknown benchmark(s): {', '.join(unknown)} (see --help)")
+    failures = 0
+    for name in args.names or list(BENCHMARKS):
+        print(f"\n== {name}: {BENCHMARKS[name]}", flush=True)
+        module = importlib.import_module(f"bench.{name}")
+        code = module.main(["--json"] if args.json else [])
+        failures += int(code != 0)
+    return 1 if failures else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,125 @@
+"""The whole pipeline on a backlog: emails/s, HubSpot calls per email, the pipeline's own CPU
+per email, peak memory; then the same under HubSpot's 100 requests / 10 s limit.
+
+    python -m bench.pipeline [--emails 2000] [--limited-emails 200] [--json]
+
+The production function_app runs on the local Durable host; the HubSpot emulator and the
+OpenAI-compatible stub (chat and embeddings) run in their own processes, so this process's
+CPU time is the pipeline's own: orchestration, ledger calls, triage, rendering, HTTP clients.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import tempfile
+import time
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from bench.common import machine, peak_rss_mib, print_json, print_table
+
+
+def run_case(emails: int, rate_limit: int | None, llm_url: str) -> dict[str, Any]:
+    from localdev.stack import LocalStack
+
+    settings = {
+        "LLM_PROVIDER": "openai_compatible",
+        "OPENAI_BASE_URL": llm_url,
+        "OPENAI_API_KEY": "stub-key",
+        "EMBEDDING_PROVIDER": "openai_compatible",
+        "EMBEDDING_MODEL": "stub-embedding",
+        "POLL_MAX_THREADS_PER_RUN": "500",
+        "POLL_BATCH_SIZE": "25",
+        "HUBSPOT_RATE_LIMIT_PER_10S": str(rate_limit or 1000),
+    }
+    with (
+        tempfile.TemporaryDirectory() as tmp,
+        LocalStack(
+            data_dir=Path(tmp),
+            seed="empty",
+            persist_ledger=False,
+            settings=settings,
+            rate_limit_per_10s=rate_limit,
+        ) as stack,
+    ):
+        assert stack.emulator is not None and stack.host is not None
+        stack.ingest_sample_kb()
+        stack.emulator.bulk(emails)
+        requests_before = stack.emulator.stats()["total_requests"]
+        cpu0, wall0 = time.process_time(), time.perf_counter()
+        decided = 0
+        cycles = 0
+        while True:
+            cycles += 1
+            summary = stack.poll_once(timeout=7200)
+            new = [o for o in summary["outcomes"] if o["message_id"]]
+            decided += len(new)
+            print(f"  cycle {cycles}: {decided}/{emails} emails", file=sys.stderr, flush=True)
+            if summary["backlog"] == 0 and not new:
+                break
+        wall = time.perf_counter() - wall0
+        cpu = time.process_time() - cpu0
+        stats = stack.emulator.stats()
+        calls = stats["total_requests"] - requests_before
+        failed = sum(1 for r in _records() if r.state == "failed")
+        row: dict[str, Any] = {
+            "case": f"{emails} emails" + (f", {rate_limit}/10s limit" if rate_limit else ""),
+            "emails_per_s": decided / wall,
+            "hubspot_calls_per_email": calls / max(decided, 1),
+            "cpu_ms_per_email": cpu * 1000 / max(decided, 1),
+            "wall_s": wall,
+            "failed": failed,
+            "peak_rss_mib": peak_rss_mib(),
+        }
+        if rate_limit:
+            row["call_rate_vs_allowed"] = (calls / wall) / (rate_limit / 10)
+        return row
+
+
+def _records() -> list[Any]:
+    from pipeline.services import ledger
+
+    return ledger().all_records()
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(
+        prog="python -m bench.pipeline",
+        description=__doc__,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("--emails", type=int, default=2000, help="backlog size (default 2000)")
+    parser.add_argument(
+        "--limited-emails",
+        type=int,
+        default=200,
+        help="backlog for the rate-limited case (default 200; 0 skips it)",
+    )
+    parser.add_argument("--json", action="store_true", help="print JSON instead of a table")
+    args = parser.parse_args(argv)
+
+    from localdev.openai_stub.server import OpenAIStub
+
+    rows = []
+    with OpenAIStub() as stub:
+        print(f"backlog of {args.emails} emails ...", file=sys.stderr, flush=True)
+        rows.append(run_case(args.emails, None, stub.base_url))
+        if args.limited_emails:
+            print(f"{args.limited_emails} emails at 100 requests / 10 s ...", file=sys.stderr)
+            rows.append(run_case(args.limited_emails, 100, stub.base_url))
+    if args.json:
+        print_json({"machine": machine(), "results": rows})
+    else:
+        headers = sorted({k for r in rows for k in r}, key=list(rows[-1]).index)
+        print_table(
+            f"Pipeline on a backlog ({machine()}); stub LLM and embeddings",
+            headers,
+            [[r.get(h, "") for h in headers] for r in rows],
+        )
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

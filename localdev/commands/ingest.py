@@ -1,0 +1,102 @@
+"""`triage ingest PATH`: load a folder, .zip or file into the knowledge base (incremental)."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from pydantic import ValidationError
+
+from core.settings import Settings, SettingsError
+
+# Problems of settings the knowledge-base commands do not use (HubSpot, ledger).
+_NOT_NEEDED_HERE = ("HUBSPOT_", "LEDGER_")
+
+
+def load_rag_settings() -> Settings:
+    """Settings for the knowledge-base commands; HubSpot and ledger settings are optional."""
+    try:
+        settings = Settings()
+    except ValidationError as exc:
+        missing_token = any(e["loc"] == ("hubspot_access_token",) for e in exc.errors())
+        if not missing_token:
+            raise SettingsError(
+                [(str(e["loc"][0]).upper(), e["msg"]) for e in exc.errors()]
+            ) from None
+        settings = Settings(hubspot_access_token="not-needed-for-the-knowledge-base")
+    problems = [p for p in settings.dependency_problems() if not p[0].startswith(_NOT_NEEDED_HERE)]
+    if problems:
+        raise SettingsError(problems)
+    return settings
+
+
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    parser = subparsers.add_parser(
+        "ingest",
+        help="load help articles into the knowledge base (Qdrant)",
+        description=(
+            "Load Markdown, HTML, text, PDF, DOCX and FAQ tables (CSV/JSONL with question and "
+            "answer columns) from a folder, a .zip or one file into the knowledge base. "
+            "Incremental: unchanged documents are skipped, changed ones re-embedded, documents "
+            "no longer in PATH deleted. Uses QDRANT_URL, or embedded Qdrant at QDRANT_PATH "
+            "(default .localdata/qdrant), and EMBEDDING_PROVIDER/EMBEDDING_MODEL."
+        ),
+    )
+    parser.add_argument("path", help="folder, .zip or file to ingest, e.g. samples/knowledge-base")
+    parser.add_argument(
+        "--recreate",
+        action="store_true",
+        help="drop and rebuild the collection (needed after changing the embedding model)",
+    )
+    parser.add_argument("--json", action="store_true", help="print the ingest report as JSON")
+    parser.set_defaults(func=run_ingest)
+
+
+def run_ingest(args: argparse.Namespace) -> int:
+    from rag.ingest import ingest_path
+    from rag.llm import build_embedder, build_store
+    from rag.store import StoreError
+
+    settings = load_rag_settings()
+    store = build_store(settings)
+    embedder = build_embedder(settings)
+    last_stage = [""]
+
+    def progress(stage: str, done: int, total: int) -> None:
+        if stage != last_stage[0] and last_stage[0]:
+            print(file=sys.stderr)
+        last_stage[0] = stage
+        print(f"\r{stage}: {done}/{total}", end="", file=sys.stderr, flush=True)
+
+    try:
+        report = ingest_path(
+            args.path,
+            store,
+            embedder,
+            chunk_tokens=settings.chunk_tokens,
+            chunk_overlap_tokens=settings.chunk_overlap_tokens,
+            recreate=args.recreate,
+            progress=progress,
+        )
+    except (StoreError, FileNotFoundError) as exc:
+        print(f"\ntriage ingest: {exc}", file=sys.stderr)
+        return 1
+    print(file=sys.stderr)
+    if args.json:
+        print(report.model_dump_json(indent=2))
+        return 0
+    print(f"knowledge base {settings.qdrant_collection!r} at {store.location}")
+    for label, notes in (
+        ("added", report.added),
+        ("updated", report.updated),
+        ("removed", report.removed),
+        ("skipped", report.skipped),
+    ):
+        for note in notes:
+            print(f"  {label:8} {note.path}  ({note.reason})")
+    print(
+        f"{len(report.added)} added, {len(report.updated)} updated, {len(report.removed)} "
+        f"removed, {len(report.skipped)} skipped; {report.chunks} chunks embedded in "
+        f"{report.seconds:.1f} s; {store.count()} chunks stored"
+    )
+    return 0

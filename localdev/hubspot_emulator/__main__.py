@@ -1,0 +1,3 @@
+from localdev.hubspot_emulator.runner import main
+
+raise SystemExit(main())

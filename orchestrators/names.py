@@ -1,0 +1,20 @@
+"""Function names shared by orchestrators, activities and triggers (called by string name)."""
+
+POLL_ORCHESTRATOR = "poll"
+EMAIL_ORCHESTRATOR = "triage_email"
+POLL_INSTANCE_ID = "poller"  # the singleton lock: one poll instance at a time
+
+LOAD_CHECKPOINT = "load_checkpoint"
+LIST_NEW_MESSAGES = "list_new_messages"
+SAVE_CHECKPOINT = "save_checkpoint"
+CLAIM_MESSAGES = "claim_messages"
+LOAD_THREAD = "load_thread"
+TRIAGE = "triage"
+RETRIEVE = "retrieve"
+DRAFT = "draft"
+POST_COMMENT = "post_comment"
+RECORD_RESULT = "record_result"
+
+INGEST_ORCHESTRATOR = "ingest_knowledge_base"
+INGEST_INSTANCE_ID = "kb-ingest"  # one ingestion at a time
+INGEST_DOCUMENTS = "ingest_documents"

@@ -1,0 +1,245 @@
+"""One thread: load it, claim its new inbound emails, triage the newest, then skip it with the
+reason or retrieve, draft and post one comment.
+
+Drafts once, for the newest email, with the whole thread as context; older new emails of the
+same thread are recorded as skipped (superseded). Every claimed email ends in a final ledger
+state (posted, skipped or failed with the reason), whatever fails, and this orchestration
+itself never raises: one bad thread must not stop the poll.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Generator
+from datetime import datetime
+from typing import Any
+
+import azure.durable_functions as df
+
+from core.contracts import EmailOutcome, EmailWorkInput, StepResult, ThreadOutcome
+from orchestrators import names
+from orchestrators.retry import HUBSPOT_RETRY, LEDGER_RETRY, LLM_RETRY
+
+bp = df.Blueprint()
+
+
+class _Stop(Exception):
+    """A permanent outcome reached mid-way (skip or failure with a reason)."""
+
+    def __init__(self, decision: str, reason: str) -> None:
+        super().__init__(reason)
+        self.decision = decision
+        self.reason = reason
+
+
+def _check(result: dict[str, Any], step: str) -> dict[str, Any]:
+    status = StepResult.model_validate(
+        {k: result[k] for k in ("ok", "problem", "detail") if k in result}
+    )
+    if not status.ok:
+        # A thread deleted mid-run leaves nothing to answer: skipped, not failed.
+        decision = "skipped" if status.problem == "thread_gone" else "failed"
+        raise _Stop(decision, f"{step}: {status.problem}: {status.detail}".rstrip(": "))
+    return result
+
+
+def _record(
+    context: df.DurableOrchestrationContext, message_ids: list[str], state: str, **fields: Any
+) -> Any:
+    return context.call_activity_with_retry(
+        names.RECORD_RESULT, LEDGER_RETRY, {"message_ids": message_ids, "state": state, **fields}
+    )
+
+
+def email_orchestrator(context: df.DurableOrchestrationContext) -> Generator[Any, Any, dict]:
+    work = EmailWorkInput.model_validate(context.get_input())
+    thread_id = work.thread.thread_id
+    try:
+        return (yield from _work_thread(context, work))
+    except Exception as exc:  # the ledger itself failing: the thread stays open for later
+        reason = f"{type(exc).__name__}: {str(exc).splitlines()[0] if str(exc) else ''}"[:500]
+        outcome = EmailOutcome(thread_id=thread_id, message_id="", decision="failed", reason=reason)
+        return ThreadOutcome(thread_id=thread_id, done=False, outcomes=[outcome]).to_json()
+
+
+def _work_thread(
+    context: df.DurableOrchestrationContext, work: EmailWorkInput
+) -> Generator[Any, Any, dict]:
+    thread_id = work.thread.thread_id
+    started: datetime = context.current_utc_datetime
+    try:
+        snapshot = _check(
+            (
+                yield context.call_activity_with_retry(
+                    names.LOAD_THREAD,
+                    HUBSPOT_RETRY,
+                    {
+                        "thread": work.thread.to_json(),
+                        "since": work.since.isoformat() if work.since else None,
+                    },
+                )
+            ),
+            "load_thread",
+        )
+    except _Stop as stop:  # gone before anything was claimed: nothing to record
+        gone = EmailOutcome(
+            thread_id=thread_id, message_id="", decision="skipped", reason=stop.reason
+        )
+        return ThreadOutcome(thread_id=thread_id, done=True, outcomes=[gone]).to_json()
+    except Exception as exc:  # HubSpot unreachable after every retry: a later run retries
+        unreachable = EmailOutcome(
+            thread_id=thread_id,
+            message_id="",
+            decision="failed",
+            reason=f"load_thread: {str(exc).splitlines()[0][:300]}",
+        )
+        return ThreadOutcome(thread_id=thread_id, done=False, outcomes=[unreachable]).to_json()
+
+    subject: str = snapshot.get("subject", "")
+    new_ids: list[str] = [m["message_id"] for m in snapshot["new_messages"]]
+    if not new_ids:
+        return ThreadOutcome(thread_id=thread_id, done=True, outcomes=[]).to_json()
+    newest = new_ids[-1]
+
+    claim = yield context.call_activity_with_retry(
+        names.CLAIM_MESSAGES,
+        LEDGER_RETRY,
+        {
+            "thread_id": thread_id,
+            "inbox_id": snapshot.get("inbox_id", ""),
+            "subject": subject,
+            "messages": snapshot["new_messages"],
+            "owner": work.owner,
+        },
+    )
+    claimed: list[str] = claim["claimed"]
+    held: list[str] = claim["held"]
+    outcomes = [
+        EmailOutcome(
+            thread_id=thread_id,
+            message_id=m,
+            decision="not_claimed",
+            reason="claimed by another run",
+            subject=subject,
+        )
+        for m in held
+    ]
+    superseded = [m for m in claimed if m != newest]
+    if superseded:
+        yield _record(
+            context,
+            superseded,
+            "skipped",
+            reason=f"superseded: a newer email ({newest}) in the same thread gets the draft",
+            skip_reason="superseded",
+        )
+        outcomes += [
+            EmailOutcome(
+                thread_id=thread_id,
+                message_id=m,
+                decision="skipped",
+                reason="superseded",
+                subject=subject,
+            )
+            for m in superseded
+        ]
+    if newest not in claimed:
+        return ThreadOutcome(thread_id=thread_id, done=not held, outcomes=outcomes).to_json()
+
+    labels: dict[str, Any] = {}
+
+    def outcome(decision: str, reason: str = "") -> EmailOutcome:
+        elapsed = (context.current_utc_datetime - started).total_seconds()
+        return EmailOutcome(
+            thread_id=thread_id,
+            message_id=newest,
+            decision=decision,
+            reason=reason,
+            subject=subject,
+            seconds=elapsed,
+            **labels,
+        )
+
+    try:
+        triaged = _check(
+            (
+                yield context.call_activity(
+                    names.TRIAGE, {"snapshot": snapshot, "message_id": newest}
+                )
+            ),
+            "triage",
+        )
+        result = triaged["result"]
+        labels.update(language=result["language"], intent=result["intent"])
+        if not result["should_answer"]:
+            reason = f"{result['skip_reason']}: {result.get('skip_detail', '')}".rstrip(": ")
+            yield _record(context, [newest], "skipped", reason=reason, triage=result)
+            outcomes.append(outcome("skipped", reason))
+            return ThreadOutcome(thread_id=thread_id, done=not held, outcomes=outcomes).to_json()
+        retrieved = _check(
+            (yield context.call_activity_with_retry(names.RETRIEVE, LLM_RETRY, {"triage": result})),
+            "retrieve",
+        )
+        drafted = _check(
+            (
+                yield context.call_activity_with_retry(
+                    names.DRAFT,
+                    LLM_RETRY,
+                    {
+                        "triage": result,
+                        "passages": retrieved["passages"],
+                        "message_id": newest,
+                        "subject": subject,
+                    },
+                )
+            ),
+            "draft",
+        )
+        draft = drafted["draft"]
+        labels.update(confidence=draft["confidence"], sources=len(draft["citations"]))
+        yield _record(
+            context,
+            [newest],
+            "drafted",
+            triage=result,
+            draft=draft,
+            passages=retrieved["passages"],
+        )
+        posted = _check(
+            (
+                yield context.call_activity_with_retry(
+                    names.POST_COMMENT,
+                    HUBSPOT_RETRY,
+                    {
+                        "thread_id": thread_id,
+                        "message_id": newest,
+                        "ticket_id": snapshot.get("ticket_id"),
+                        "triage": result,
+                        "draft": draft,
+                        "passages": retrieved["passages"],
+                    },
+                )
+            ),
+            "post_comment",
+        )
+        yield _record(
+            context,
+            [newest],
+            "posted",
+            comment_id=posted["comment_id"],
+            posted_via=posted["via"],
+            reason=posted.get("detail", ""),
+        )
+        outcomes.append(outcome("posted", posted.get("detail", "")))
+    except _Stop as stop:
+        yield _record(context, [newest], stop.decision, reason=stop.reason)
+        outcomes.append(outcome(stop.decision, stop.reason))
+    except Exception as exc:  # an activity failed after its last retry
+        reason = f"{type(exc).__name__}: {str(exc).splitlines()[0] if str(exc) else ''}"[:500]
+        yield _record(context, [newest], "failed", reason=reason)
+        outcomes.append(outcome("failed", reason))
+    return ThreadOutcome(thread_id=thread_id, done=not held, outcomes=outcomes).to_json()
+
+
+@bp.orchestration_trigger(context_name="context", orchestration=names.EMAIL_ORCHESTRATOR)
+def triage_email(context: df.DurableOrchestrationContext) -> Generator[Any, Any, dict]:
+    return email_orchestrator(context)

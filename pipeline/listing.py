@@ -1,0 +1,70 @@
+"""Find the threads to work on: activity after the cursor (minus an overlap window), in every
+configured inbox, plus threads of failed emails an operator asked to retry."""
+
+from __future__ import annotations
+
+import logging
+from datetime import timedelta
+
+from core.contracts import Listing, ListRequest, ThreadRef
+from pipeline.mapping import ticket_of
+from pipeline.services import hubspot, ledger, settings
+
+log = logging.getLogger(__name__)
+
+# Share of each run reserved for the newest threads, so a large backlog never starves them.
+FRESH_SHARE = 0.25
+
+
+def select(threads: list[ThreadRef], max_threads: int) -> tuple[list[ThreadRef], int]:
+    """Oldest first (so the cursor can advance) plus the newest few; the rest wait."""
+    ordered = sorted(threads, key=lambda t: (not t.retry, t.latest_at, t.thread_id))
+    if len(ordered) <= max_threads:
+        return ordered, 0
+    fresh = max(1, int(max_threads * FRESH_SHARE))
+    chosen = ordered[: max_threads - fresh] + ordered[-fresh:]
+    return chosen, len(ordered) - len(chosen)
+
+
+def list_new_threads(request: ListRequest) -> Listing:
+    client, book = hubspot(), ledger()
+    since = request.after - timedelta(seconds=request.overlap_seconds) if request.after else None
+    inbox_ids = list(settings().hubspot_inbox_ids) or [inbox.id for inbox in client.list_inboxes()]
+    found: dict[str, ThreadRef] = {}
+    for inbox_id in inbox_ids:
+        for thread in client.iter_threads(inbox_id, since):
+            if thread.latest_message_timestamp is None:
+                continue
+            found[thread.id] = ThreadRef(
+                thread_id=thread.id,
+                inbox_id=inbox_id,
+                latest_at=thread.latest_message_timestamp,
+                spam=bool(thread.spam),
+                ticket_id=ticket_of(thread),
+            )
+    threads_scanned = len(found)
+    for record in book.pending_retries():
+        if record.thread_id and record.received_at is not None:
+            ref = found.get(record.thread_id)
+            found[record.thread_id] = ThreadRef(
+                thread_id=record.thread_id,
+                inbox_id=record.inbox_id,
+                latest_at=ref.latest_at if ref else record.received_at,
+                retry=True,
+            )
+    seen = list(found.values())
+    chosen, backlog = select(seen, request.max_threads)
+    log.info(
+        "listing: %d inboxes, %d threads with new activity, %d chosen, %d left for later",
+        len(inbox_ids),
+        threads_scanned,
+        len(chosen),
+        backlog,
+    )
+    return Listing(
+        work=chosen,
+        seen=seen,
+        backlog=backlog,
+        threads_scanned=threads_scanned,
+        inboxes_scanned=len(inbox_ids),
+    )

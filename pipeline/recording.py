@@ -1,0 +1,79 @@
+"""Ledger writes of the per-thread orchestration: claims and states (labels, never bodies)."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from typing import Any
+
+from core.contracts import MessageRef
+from pipeline.services import ledger, settings
+
+
+def claim(payload: dict[str, Any]) -> dict[str, list[str]]:
+    """Claim each new email of the thread for this run. Returns claimed ids, ids held by
+    another live run (the thread stays open) and ids already final (nothing to do)."""
+    book = ledger()
+    lease = timedelta(seconds=settings().claim_lease_seconds)
+    claimed, held, final = [], [], []
+    for item in payload["messages"]:
+        ref = MessageRef.model_validate(item)
+        result = book.claim(
+            ref.message_id,
+            owner=str(payload["owner"]),
+            thread_id=str(payload["thread_id"]),
+            inbox_id=str(payload.get("inbox_id", "")),
+            received_at=ref.received_at,
+            subject=str(payload.get("subject", ""))[:300],
+            lease=lease,
+        )
+        if result.claimed:
+            claimed.append(ref.message_id)
+        elif result.record.is_final:
+            final.append(ref.message_id)
+        else:
+            held.append(ref.message_id)
+    return {"claimed": claimed, "held": held, "final": final}
+
+
+def labels(payload: dict[str, Any]) -> dict[str, Any]:
+    """Ledger columns from the triage result and the draft."""
+    fields: dict[str, Any] = {}
+    triage = payload.get("triage")
+    if triage:
+        fields.update(
+            language=triage.get("language"),
+            intent=triage.get("intent"),
+            priority=triage.get("priority"),
+            skip_reason=triage.get("skip_reason"),
+        )
+    draft = payload.get("draft")
+    if draft:
+        passages = payload.get("passages", [])
+        cited = [c["number"] for c in draft.get("citations", [])]
+        fields.update(
+            confidence=draft.get("confidence"),
+            prompt_tokens=draft.get("prompt_tokens", 0),
+            completion_tokens=draft.get("completion_tokens", 0),
+            cost_usd=draft.get("cost_usd", 0.0),
+            sources=[
+                {"title": passages[n - 1].get("title"), "url": passages[n - 1].get("url")}
+                for n in cited
+                if 0 < n <= len(passages)
+            ],
+        )
+    for key in ("comment_id", "posted_via", "skip_reason"):
+        if payload.get(key):
+            fields[key] = payload[key]
+    if payload.get("reason"):
+        fields["reason"] = str(payload["reason"])[:1000]
+    return fields
+
+
+def record(payload: dict[str, Any]) -> dict[str, Any]:
+    """Write a state and its labels for each message id; idempotent (a merge)."""
+    book = ledger()
+    state = str(payload["state"])
+    fields = labels(payload)
+    for message_id in payload["message_ids"]:
+        book.update(str(message_id), state=state, **fields)
+    return {"ok": True, "state": state, "count": len(payload["message_ids"])}

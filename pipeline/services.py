@@ -1,0 +1,105 @@
+"""The long-lived clients one worker process shares, built once from the settings.
+
+Activities call these instead of constructing clients, so connections, the embedding model
+and the embedded Qdrant client (one per path per process) are reused across invocations.
+`reset()` drops them (tests, or a local run that changes settings).
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from typing import TYPE_CHECKING
+
+from core.settings import LlmProvider, Settings, get_settings
+
+if TYPE_CHECKING:
+    from hubspot.inbox_client import InboxClient
+    from ledger.table_ledger import TableLedger
+    from rag.drafting.base import Drafter
+    from rag.embeddings import Embedder
+    from rag.store import KnowledgeStore
+    from triage.classifier import IntentClassifier
+    from triage.models import TriageConfig
+
+
+def settings() -> Settings:
+    return get_settings()
+
+
+@cache
+def ledger() -> TableLedger:
+    from ledger.table_ledger import TableLedger
+
+    s = settings()
+    return TableLedger.from_connection(
+        connection_string=s.ledger_connection_string.get_secret_value()
+        if s.ledger_connection_string
+        else None,
+        endpoint=s.ledger_table_endpoint,
+        prefix=s.ledger_table_prefix,
+    )
+
+
+@cache
+def hubspot() -> InboxClient:
+    from hubspot.inbox_client import InboxClient
+
+    return InboxClient.from_settings(settings())
+
+
+@cache
+def embedder() -> Embedder:
+    from rag.llm import build_embedder
+
+    s = settings()
+    return build_embedder(s, cache_dir=s.embedding_cache_dir)
+
+
+@cache
+def knowledge_store() -> KnowledgeStore:
+    from rag.llm import build_store
+
+    return build_store(settings())
+
+
+@cache
+def drafter() -> Drafter:
+    from rag.llm import build_drafter
+
+    return build_drafter(settings())
+
+
+@cache
+def triage_config() -> TriageConfig:
+    from triage.models import TriageConfig
+
+    return TriageConfig.from_settings(settings())
+
+
+@cache
+def classifier() -> IntentClassifier:
+    """The LLM (one structured call) when one is configured, else the offline classifier."""
+    s = settings()
+    if s.llm_provider == LlmProvider.NONE:
+        from triage.classifier import OfflineClassifier
+
+        return OfflineClassifier(embedder())
+    from rag.llm import build_openai_client
+    from triage.llm_classifier import LlmClassifier
+
+    client = build_openai_client(
+        s.llm_provider.value,
+        api_key=s.openai_api_key.get_secret_value() if s.openai_api_key else None,
+        base_url=s.openai_base_url,
+        azure_endpoint=s.azure_openai_endpoint,
+        azure_api_key=s.azure_openai_api_key.get_secret_value() if s.azure_openai_api_key else None,
+        azure_api_version=s.azure_openai_api_version,
+        timeout=s.llm_timeout_seconds,
+    )
+    return LlmClassifier(client, s.llm_model)
+
+
+def reset() -> None:
+    get_settings.cache_clear()
+    for built in (ledger, hubspot, embedder, knowledge_store, drafter, triage_config, classifier):
+        built.cache_clear()

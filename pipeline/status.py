@@ -1,0 +1,57 @@
+"""What ops see: GET /api/status and the operator's retry of a failed message."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+from pipeline.services import ledger
+
+
+def service_status(now: datetime | None = None) -> dict[str, Any]:
+    """Cursor, last run, counts by state in the last 24 h and recent failures with reasons."""
+    now = now or datetime.now(UTC)
+    book = ledger()
+    cursor = book.load_cursor()
+    return {
+        "cursor": cursor.after.isoformat() if cursor.after else None,
+        "last_run": {
+            "run_id": cursor.last_run_id,
+            "at": cursor.last_run_at.isoformat() if cursor.last_run_at else None,
+            "summary": cursor.last_run_summary,
+        },
+        "counts_last_24h": book.counts_by_state(now - timedelta(hours=24)),
+        "recent_failures": [
+            {
+                "message_id": r.message_id,
+                "thread_id": r.thread_id,
+                "reason": r.reason,
+                "attempts": r.attempts,
+                "updated_at": r.updated_at.isoformat() if r.updated_at else None,
+            }
+            for r in book.recent_failures(limit=20)
+        ],
+    }
+
+
+@dataclass(frozen=True)
+class RetryOutcome:
+    status: int
+    body: dict[str, Any]
+
+
+def retry_message(message_id: str) -> RetryOutcome:
+    """Make a failed message claimable again; the next poll drafts it (exactly once)."""
+    if not message_id:
+        return RetryOutcome(400, {"error": "message id missing in the route"})
+    book = ledger()
+    record = book.get(message_id)
+    if record is None:
+        return RetryOutcome(404, {"error": f"message {message_id} is not in the ledger"})
+    if record.state != "failed":
+        return RetryOutcome(
+            409, {"error": f"message {message_id} is {record.state}; only failed ones retry"}
+        )
+    book.mark_retry(message_id)
+    return RetryOutcome(202, {"message_id": message_id, "state": "retry_requested"})

@@ -1,0 +1,71 @@
+"""Load one thread for triage: its emails (full text of the one to answer) and which inbound
+emails are new (after `since` and not final in the ledger)."""
+
+from __future__ import annotations
+
+import logging
+from datetime import UTC, datetime
+from typing import Any
+
+from core.contracts import MessageRef, ThreadRef
+from hubspot.errors import ThreadGone
+from pipeline.mapping import is_email, is_inbound_email, ticket_of, to_email_message
+from pipeline.services import hubspot, ledger
+
+log = logging.getLogger(__name__)
+_EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
+
+
+def load(ref: ThreadRef, since: datetime | None) -> dict[str, Any]:
+    client, book = hubspot(), ledger()
+    spam, ticket_id = ref.spam, ref.ticket_id
+    try:
+        if spam is None:  # listed from the ledger (an operator retry): ask HubSpot
+            thread = client.get_thread(ref.thread_id)
+            spam, ticket_id = bool(thread.spam), ticket_of(thread)
+        # Emails only (our own COMMENTs are not part of the conversation), with a time.
+        messages = [m for m in client.list_messages(ref.thread_id) if is_email(m) and m.created_at]
+    except ThreadGone as gone:
+        return {"ok": False, "problem": "thread_gone", "detail": str(gone)}
+    messages.sort(key=lambda m: (m.created_at or _EPOCH, m.id))
+    new: list[MessageRef] = []
+    for message in messages:
+        if not is_inbound_email(message):
+            continue
+        record = book.get(message.id)
+        retry = record is not None and record.retry_requested
+        assert message.created_at is not None  # filtered above
+        if since is not None and message.created_at <= since and not retry:
+            continue
+        if record is not None and record.is_final and not retry:
+            continue
+        new.append(MessageRef(message_id=message.id, received_at=message.created_at))
+    emails = [to_email_message(m, ref.thread_id) for m in messages]
+    if new:
+        _complete_truncated(ref.thread_id, new[-1].message_id, messages, emails)
+    subject = next((e.subject for e in reversed(emails) if e.subject), "")
+    return {
+        "ok": True,
+        "thread_id": ref.thread_id,
+        "inbox_id": ref.inbox_id,
+        "ticket_id": ticket_id,
+        "spam": bool(spam),
+        "subject": subject,
+        "messages": [e.model_dump(mode="json") for e in emails],
+        "new_messages": [n.to_json() for n in new],
+    }
+
+
+def _complete_truncated(
+    thread_id: str, message_id: str, messages: list[Any], emails: list[Any]
+) -> None:
+    """HubSpot truncates long emails; fetch the original of the one being answered only."""
+    for index, message in enumerate(messages):
+        if message.id != message_id:
+            continue
+        if (message.truncation_status or "NOT_TRUNCATED") == "NOT_TRUNCATED":
+            return
+        original = hubspot().get_original_content(thread_id, message_id)
+        emails[index] = emails[index].model_copy(
+            update={"text": original.text or emails[index].text, "html": original.rich_text}
+        )

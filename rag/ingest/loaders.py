@@ -1,0 +1,316 @@
+"""Format loaders: Markdown, HTML, plain text, PDF, DOCX and FAQ tables (CSV / JSONL).
+
+Each loader takes the file name and bytes (so files inside a .zip need no temp folder) and
+returns the document's title, optional metadata and its sections.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+import zipfile
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import PurePosixPath
+
+from bs4 import BeautifulSoup, Tag
+
+from rag.ingest.documents import Section, UnreadableDocument
+
+
+@dataclass
+class Parsed:
+    title: str
+    sections: list[Section]
+    meta: dict[str, str] = field(default_factory=dict)  # url, language, category, title
+
+
+def _decode(data: bytes, name: str) -> str:
+    for encoding in ("utf-8-sig", "cp1252"):
+        try:
+            return data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    raise UnreadableDocument(f"{name}: not UTF-8 or Windows-1252 text")
+
+
+def _stem_title(name: str) -> str:
+    return PurePosixPath(name).stem.replace("-", " ").replace("_", " ").strip().capitalize()
+
+
+def _tidy(text: str) -> str:
+    lines = [re.sub(r"[ \t\u00a0]+", " ", line).strip() for line in text.splitlines()]
+    return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip()
+
+
+class _HeadingSections:
+    """Collects text under a stack of headings into sections."""
+
+    def __init__(self) -> None:
+        self.stack: list[tuple[int, str]] = []
+        self.sections: list[Section] = []
+        self.lines: list[str] = []
+
+    def _flush(self) -> None:
+        text = _tidy("\n".join(self.lines))
+        if text:
+            self.sections.append(Section(heading=" > ".join(h for _, h in self.stack), text=text))
+        self.lines = []
+
+    def heading(self, level: int, text: str) -> None:
+        self._flush()
+        while self.stack and self.stack[-1][0] >= level:
+            self.stack.pop()
+        self.stack.append((level, text.strip()))
+
+    def line(self, text: str) -> None:
+        self.lines.append(text)
+
+    def done(self) -> list[Section]:
+        self._flush()
+        return self.sections
+
+
+# --- Markdown ------------------------------------------------------------------------------
+_FRONT_MATTER = re.compile(r"\A---\s*\n(.*?)\n---\s*\n", re.DOTALL)
+_MD_HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
+_MD_LINK = re.compile(r"\[([^\]]+)\]\(([^)\s]+)\)")
+
+
+def load_markdown(name: str, data: bytes) -> Parsed:
+    text = _decode(data, name)
+    meta: dict[str, str] = {}
+    match = _FRONT_MATTER.match(text)
+    if match:  # simple "key: value" front matter; no YAML dependency needed
+        for line in match.group(1).splitlines():
+            key, sep, value = line.partition(":")
+            if sep:
+                meta[key.strip().lower()] = value.strip().strip("\"'")
+        text = text[match.end() :]
+    collector = _HeadingSections()
+    title = meta.get("title", "")
+    in_code = False
+    first_h1 = True
+    for line in text.splitlines():
+        if line.strip().startswith("```"):
+            in_code = not in_code
+            continue
+        heading = None if in_code else _MD_HEADING.match(line)
+        if heading:
+            level, heading_text = len(heading.group(1)), heading.group(2)
+            if level == 1 and first_h1:  # the page title, not a section
+                first_h1 = False
+                title = title or heading_text
+                continue
+            collector.heading(level, heading_text)
+        else:
+            # keep link targets visible: drafts may cite URLs only if passages contain them
+            collector.line(_MD_LINK.sub(r"\1 (\2)", line).replace("**", "").replace("__", ""))
+    return Parsed(title or _stem_title(name), collector.done(), meta)
+
+
+# --- HTML ----------------------------------------------------------------------------------
+_BOILERPLATE_TAGS = (
+    "script",
+    "style",
+    "noscript",
+    "nav",
+    "footer",
+    "header",
+    "aside",
+    "form",
+    "iframe",
+    "svg",
+    "button",
+    "template",
+)
+_BOILERPLATE_HINTS = re.compile(
+    r"cookie|consent|banner|gdpr|newsletter|footer|navbar|nav-|menu|breadcrumb|sidebar|share|"
+    r"social|skip-link|modal|popup",
+    re.IGNORECASE,
+)
+
+
+def _is_boilerplate(tag: Tag) -> bool:
+    if tag.attrs is None:
+        return False
+    marks = " ".join(
+        [
+            str(tag.get("id") or ""),
+            *[str(c) for c in tag.get("class") or []],
+            str(tag.get("role") or ""),
+            str(tag.get("aria-label") or ""),
+        ]
+    )
+    return bool(_BOILERPLATE_HINTS.search(marks)) or tag.get("role") in (
+        "navigation",
+        "contentinfo",
+    )
+
+
+def load_html(name: str, data: bytes) -> Parsed:
+    soup = BeautifulSoup(_decode(data, name), "html.parser")
+    meta: dict[str, str] = {}
+    canonical = soup.find("link", rel="canonical")
+    if isinstance(canonical, Tag) and canonical.get("href"):
+        meta["url"] = str(canonical["href"])
+    html_tag = soup.find("html")
+    if isinstance(html_tag, Tag) and html_tag.get("lang"):
+        meta["language"] = str(html_tag["lang"]).split("-")[0].lower()
+    title_tag = soup.find("title")
+    for tag in soup.find_all(_BOILERPLATE_TAGS):
+        tag.decompose()
+    for tag in [t for t in soup.find_all(True) if isinstance(t, Tag) and _is_boilerplate(t)]:
+        if not tag.decomposed:
+            tag.decompose()
+    body = soup.find("main") or soup.find("article") or soup.body or soup
+    collector = _HeadingSections()
+    title = ""
+    for element in body.find_all(
+        ["h1", "h2", "h3", "h4", "h5", "h6", "p", "li", "td", "dt", "dd", "pre", "blockquote"]
+    ):
+        if not isinstance(element, Tag) or element.find_parent(["li", "p", "td", "dd"]):
+            continue  # nested blocks are read through their outermost block
+        for link in element.find_all("a", href=True):
+            href = str(link["href"])
+            if href.startswith("http"):
+                link.replace_with(f"{link.get_text(' ', strip=True)} ({href})")
+        text = element.get_text(" ", strip=True)
+        if not text:
+            continue
+        if element.name and element.name[0] == "h":
+            if element.name == "h1" and not title:
+                title = text
+                continue
+            collector.heading(int(element.name[1]), text)
+        else:
+            collector.line(f"- {text}" if element.name == "li" else text)
+    if not title and isinstance(title_tag, Tag):
+        title = title_tag.get_text(strip=True).split("|")[0].strip()
+    return Parsed(title or _stem_title(name), collector.done(), meta)
+
+
+# --- Plain text, PDF, DOCX -----------------------------------------------------------------
+def _paragraph_text(name: str, text: str) -> Parsed:
+    text = _tidy(text)
+    if not text:
+        raise UnreadableDocument(f"{name}: no text found")
+    first, _, rest = text.partition("\n")
+    if len(first) <= 120 and rest.strip():  # a short first line reads as the title
+        return Parsed(first.strip(), [Section(text=rest.strip())])
+    return Parsed(_stem_title(name), [Section(text=text)])
+
+
+def load_text(name: str, data: bytes) -> Parsed:
+    return _paragraph_text(name, _decode(data, name))
+
+
+def load_pdf(name: str, data: bytes) -> Parsed:
+    from pypdf import PdfReader
+    from pypdf.errors import PdfReadError
+
+    try:
+        reader = PdfReader(io.BytesIO(data))
+        pages = [page.extract_text() or "" for page in reader.pages]
+        pdf_title = (reader.metadata.title if reader.metadata else None) or ""
+    except (PdfReadError, ValueError, KeyError, OSError) as exc:
+        raise UnreadableDocument(f"{name}: unreadable PDF ({exc})") from exc
+    parsed = _paragraph_text(name, "\n\n".join(pages))
+    if pdf_title:
+        parsed.title = str(pdf_title)
+    return parsed
+
+
+def load_docx(name: str, data: bytes) -> Parsed:
+    import docx
+    from docx.opc.exceptions import PackageNotFoundError
+
+    try:
+        document = docx.Document(io.BytesIO(data))
+    except (PackageNotFoundError, zipfile.BadZipFile, ValueError, KeyError, OSError) as exc:
+        raise UnreadableDocument(f"{name}: unreadable DOCX ({exc})") from exc
+    collector = _HeadingSections()
+    title = str(document.core_properties.title or "")
+    for paragraph in document.paragraphs:
+        text = paragraph.text.strip()
+        style = (paragraph.style.name if paragraph.style is not None else "") or ""
+        if not text:
+            continue
+        if style == "Title" or (style == "Heading 1" and (not title or text == title)):
+            title = title or text
+            continue
+        level = re.match(r"Heading (\d)", style)
+        if level:
+            collector.heading(int(level.group(1)), text)
+        else:
+            collector.line(f"- {text}" if "List" in style else text)
+    for table in document.tables:
+        for row in table.rows:
+            collector.line(" | ".join(cell.text.strip() for cell in row.cells))
+    sections = collector.done()
+    if not sections:
+        raise UnreadableDocument(f"{name}: no text found")
+    return Parsed(title or _stem_title(name), sections)
+
+
+# --- FAQ tables ----------------------------------------------------------------------------
+_QUESTION_KEYS = ("question", "q", "fråga", "frage")
+_ANSWER_KEYS = ("answer", "a", "svar", "antwort")
+
+
+def _faq_sections(name: str, rows: list[dict[str, str]]) -> Parsed:
+    sections: list[Section] = []
+    meta: dict[str, str] = {}
+    for number, row in enumerate(rows, start=1):
+        lowered = {str(k).strip().lower(): str(v or "").strip() for k, v in row.items() if k}
+        question = next((lowered[k] for k in _QUESTION_KEYS if lowered.get(k)), "")
+        answer = next((lowered[k] for k in _ANSWER_KEYS if lowered.get(k)), "")
+        if not question or not answer:
+            raise UnreadableDocument(
+                f"{name}: row {number} needs non-empty question and answer columns"
+            )
+        sections.append(Section(heading=question, text=answer))
+        for key in ("language", "category"):
+            if lowered.get(key) and key not in meta:
+                meta[key] = lowered[key]
+    if not sections:
+        raise UnreadableDocument(f"{name}: no question/answer rows")
+    return Parsed(f"FAQ: {_stem_title(name)}", sections, meta)
+
+
+def load_faq_csv(name: str, data: bytes) -> Parsed:
+    try:
+        rows = list(csv.DictReader(io.StringIO(_decode(data, name))))
+    except csv.Error as exc:
+        raise UnreadableDocument(f"{name}: bad CSV ({exc})") from exc
+    return _faq_sections(name, rows)
+
+
+def load_faq_jsonl(name: str, data: bytes) -> Parsed:
+    rows: list[dict[str, str]] = []
+    for number, line in enumerate(_decode(data, name).splitlines(), start=1):
+        if line.strip():
+            try:
+                rows.append(json.loads(line))
+            except json.JSONDecodeError as exc:
+                raise UnreadableDocument(f"{name}: line {number} is not JSON ({exc})") from exc
+    return _faq_sections(name, rows)
+
+
+LOADERS: dict[str, Callable[[str, bytes], Parsed]] = {
+    ".md": load_markdown,
+    ".markdown": load_markdown,
+    ".html": load_html,
+    ".htm": load_html,
+    ".txt": load_text,
+    ".pdf": load_pdf,
+    ".docx": load_docx,
+    ".csv": load_faq_csv,
+    ".jsonl": load_faq_jsonl,
+}
+
+
+def loader_for(name: str) -> Callable[[str, bytes], Parsed] | None:
+    return LOADERS.get(PurePosixPath(name).suffix.lower())

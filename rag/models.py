@@ -1,0 +1,87 @@
+"""Pydantic models at the knowledge-base boundary: passages, draft requests and replies."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+
+class Passage(BaseModel):
+    """One retrieved chunk with its provenance and scores."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    chunk_id: str
+    doc_id: str
+    title: str
+    source: str  # path relative to the ingested folder, or a URL
+    url: str | None = None
+    section: str = ""
+    language: str = "und"
+    text: str
+    score: float = 0.0  # the score of the mode used (RRF score in hybrid mode)
+    dense_score: float | None = None
+    sparse_score: float | None = None
+
+
+class DraftRequest(BaseModel):
+    """What a drafter gets: the cleaned customer text and the passages to answer from."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    message_id: str
+    subject: str = ""
+    question: str  # cleaned, possibly PII-redacted customer text
+    language: str = "en"
+    intent: str = ""
+    thread_context: str = ""
+    passages: list[Passage] = Field(default_factory=list)
+
+
+class Citation(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    number: int = Field(ge=1)  # 1-based index into DraftRequest.passages
+    chunk_id: str
+
+
+class DraftReply(BaseModel):
+    """A draft for an agent to review; never sent to the customer as is."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    body: str  # plain text: paragraphs and "- " bullets, [n] citation markers
+    citations: list[Citation] = Field(default_factory=list)
+    language: str
+    confidence: float = Field(ge=0.0, le=1.0)
+    answerable: bool
+    review_reasons: list[str] = Field(default_factory=list)
+    drafter: Literal["llm", "extractive"]
+    model: str
+    prompt_tokens: int = 0
+    completion_tokens: int = 0
+    cost_usd: float = 0.0
+
+
+class FileNote(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    path: str
+    reason: str
+
+
+class IngestReport(BaseModel):
+    """What one ingestion run changed, per document path."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    added: list[FileNote] = Field(default_factory=list)
+    updated: list[FileNote] = Field(default_factory=list)
+    removed: list[FileNote] = Field(default_factory=list)
+    skipped: list[FileNote] = Field(default_factory=list)
+    chunks: int = 0  # chunks written (embedded) in this run
+    seconds: float = 0.0
+
+
+RetrievalMode = Literal["hybrid", "dense", "sparse"]

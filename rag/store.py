@@ -1,0 +1,347 @@
+"""The knowledge base in Qdrant: one collection, a named dense and a named sparse vector.
+
+Embedded local mode (a folder or ":memory:") allows one client per path per process and is
+not thread-safe, so clients are shared per path and every call goes through that path's lock.
+Server mode (url + api key) uses the same API; the lock costs nothing there.
+"""
+
+from __future__ import annotations
+
+import atexit
+import threading
+import uuid
+import warnings
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict
+from qdrant_client import QdrantClient
+from qdrant_client import models as qm
+
+from rag.models import Passage, RetrievalMode
+
+DENSE = "dense"
+SPARSE = "sparse"
+RRF_K = 60  # Qdrant's default RRF constant; the reciprocal rank is 1 / (k + rank)
+_INDEXED_FIELDS = ("language", "source", "category", "doc_id")
+_CHUNK_NAMESPACE = uuid.UUID("6f1d7c3e-2b8a-4d0e-9a51-0c3b7e2f4a10")
+
+_clients: dict[str, tuple[QdrantClient, threading.RLock]] = {}
+_clients_lock = threading.Lock()
+
+
+@atexit.register
+def _close_shared_clients() -> None:
+    """Close embedded clients before interpreter teardown (their __del__ fails then)."""
+    with _clients_lock:
+        for client, lock in _clients.values():
+            with lock:
+                client.close()
+        _clients.clear()
+
+
+class StoreError(RuntimeError):
+    """The store is unusable as configured; the message says what to do."""
+
+
+class EmbeddingMismatchError(StoreError):
+    """The collection was built with another embedding model or dimension."""
+
+
+class StoredChunk(BaseModel):
+    """A chunk as written to Qdrant (its payload), plus its sparse term vector."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    chunk_id: str
+    doc_id: str
+    doc_hash: str
+    title: str
+    source: str
+    url: str | None = None
+    section: str = ""
+    language: str = "und"
+    category: str = ""
+    updated_at: str = ""
+    text: str
+    sparse_indices: list[int]
+    sparse_values: list[float]
+
+    def payload(self) -> dict[str, Any]:
+        return self.model_dump(exclude={"sparse_indices", "sparse_values"})
+
+
+def point_id(chunk_id: str) -> str:
+    return str(uuid.uuid5(_CHUNK_NAMESPACE, chunk_id))
+
+
+def _shared_client(
+    *, url: str | None, api_key: str | None, path: str | None
+) -> tuple[QdrantClient, threading.RLock]:
+    if url:
+        return QdrantClient(url=url, api_key=api_key), threading.RLock()
+    if path is None or path == ":memory:":  # private by nature: never shared
+        return QdrantClient(location=":memory:"), threading.RLock()
+    key = str(Path(path).resolve())
+    with _clients_lock:
+        if key not in _clients:
+            Path(key).mkdir(parents=True, exist_ok=True)
+            _clients[key] = (QdrantClient(path=key), threading.RLock())
+        return _clients[key]
+
+
+class KnowledgeStore:
+    """Chunks with dense + sparse vectors, hybrid search fused with RRF."""
+
+    def __init__(
+        self,
+        collection: str = "knowledge_base",
+        *,
+        url: str | None = None,
+        api_key: str | None = None,
+        path: str | Path | None = ":memory:",
+    ) -> None:
+        self.collection = collection
+        self.location = url or str(path)
+        self._client, self._lock = _shared_client(
+            url=url, api_key=api_key, path=None if path is None else str(path)
+        )
+
+    @contextmanager
+    def _locked(self) -> Iterator[QdrantClient]:
+        with self._lock, warnings.catch_warnings():
+            # local mode warns that payload indexes are a no-op there; they matter on a server
+            warnings.simplefilter("ignore", UserWarning)
+            yield self._client
+
+    # --- collection ------------------------------------------------------------------------
+    def exists(self) -> bool:
+        with self._locked() as client:
+            return bool(client.collection_exists(self.collection))
+
+    def ensure_collection(self, model_id: str, dimension: int, *, recreate: bool = False) -> None:
+        """Create the collection, or check it was built with the same embedding model."""
+        with self._locked() as client:
+            if recreate and client.collection_exists(self.collection):
+                client.delete_collection(self.collection)
+            if client.collection_exists(self.collection):
+                self.check_embedding(model_id, dimension)
+                return
+            client.create_collection(
+                self.collection,
+                vectors_config={
+                    DENSE: qm.VectorParams(size=dimension, distance=qm.Distance.COSINE)
+                },
+                sparse_vectors_config={SPARSE: qm.SparseVectorParams(modifier=qm.Modifier.IDF)},
+                metadata={"embedding_model": model_id, "embedding_dimension": dimension},
+            )
+            for field in _INDEXED_FIELDS:
+                client.create_payload_index(
+                    self.collection, field, field_schema=qm.PayloadSchemaType.KEYWORD
+                )
+
+    def check_embedding(self, model_id: str, dimension: int) -> None:
+        with self._locked() as client:
+            if not client.collection_exists(self.collection):
+                raise StoreError(
+                    f"collection {self.collection!r} at {self.location} does not exist: "
+                    "run `triage ingest PATH` first"
+                )
+            info = client.get_collection(self.collection)
+        meta = info.config.metadata or {}
+        built_model, built_dim = meta.get("embedding_model"), meta.get("embedding_dimension")
+        if built_model != model_id or built_dim != dimension:
+            raise EmbeddingMismatchError(
+                f"collection {self.collection!r} at {self.location} was built with embedding "
+                f"model {built_model!r} (dimension {built_dim}), but the configured embedder is "
+                f"{model_id!r} (dimension {dimension}). Vectors from different models cannot be "
+                "compared: rebuild it with `triage ingest PATH --recreate`, or set "
+                "EMBEDDING_PROVIDER/EMBEDDING_MODEL back to the model it was built with."
+            )
+
+    def count(self) -> int:
+        with self._locked() as client:
+            if not client.collection_exists(self.collection):
+                return 0
+            return int(client.count(self.collection, exact=True).count)
+
+    # --- writing -----------------------------------------------------------------------------
+    def upsert(self, chunks: Sequence[StoredChunk], dense: Sequence[Sequence[float]]) -> None:
+        points = [
+            qm.PointStruct(
+                id=point_id(chunk.chunk_id),
+                vector={
+                    DENSE: list(vector),
+                    SPARSE: qm.SparseVector(
+                        indices=chunk.sparse_indices, values=chunk.sparse_values
+                    ),
+                },
+                payload=chunk.payload(),
+            )
+            for chunk, vector in zip(chunks, dense, strict=True)
+        ]
+        with self._locked() as client:
+            for start in range(0, len(points), 256):
+                client.upsert(self.collection, points[start : start + 256], wait=True)
+
+    def delete_documents(self, doc_ids: Sequence[str]) -> None:
+        if not doc_ids:
+            return
+        selector = qm.FilterSelector(
+            filter=qm.Filter(
+                must=[qm.FieldCondition(key="doc_id", match=qm.MatchAny(any=list(doc_ids)))]
+            )
+        )
+        with self._locked() as client:
+            client.delete(self.collection, points_selector=selector, wait=True)
+
+    def document_hashes(self) -> dict[str, str]:
+        """doc_id -> content hash of every document in the collection."""
+        hashes: dict[str, str] = {}
+        offset: Any = None
+        with self._locked() as client:
+            if not client.collection_exists(self.collection):
+                return hashes
+            while True:
+                records, offset = client.scroll(
+                    self.collection,
+                    limit=1024,
+                    offset=offset,
+                    with_payload=["doc_id", "doc_hash"],
+                    with_vectors=False,
+                )
+                for record in records:
+                    payload = record.payload or {}
+                    hashes[str(payload["doc_id"])] = str(payload["doc_hash"])
+                if offset is None:
+                    return hashes
+
+    # --- searching ---------------------------------------------------------------------------
+    def search(
+        self,
+        *,
+        dense: Sequence[float] | None,
+        sparse: tuple[list[int], list[float]] | None,
+        mode: RetrievalMode = "hybrid",
+        limit: int = 5,
+        filters: dict[str, str | list[str]] | None = None,
+        prefetch_limit: int | None = None,
+        rrf_weights: tuple[float, float] | None = None,
+        rrf_k: int | None = None,
+        sparse_scores: bool = False,
+    ) -> list[Passage]:
+        """Top passages by dense, sparse or hybrid search (dense + sparse prefetch, RRF).
+
+        Passages carry ``dense_score`` when they are among the dense candidates, and, when
+        ``sparse_scores`` is set in hybrid mode, ``sparse_score`` (one more sparse pass, which
+        is the slow part in embedded mode, hence off by default). ``rrf_weights`` weighs the
+        (dense, sparse) rankings in the fusion; None weighs them equally. ``rrf_k`` is the
+        RRF rank constant (Qdrant's default is 2; the literature's is 60).
+        """
+        query_filter = build_filter(filters)
+        candidates = prefetch_limit or max(limit * 4, 20)
+        if mode != "dense" and sparse is None:
+            raise ValueError(f"mode={mode!r} needs a sparse query vector")
+        if mode != "sparse" and dense is None:
+            raise ValueError(f"mode={mode!r} needs a dense query vector")
+        if sparse is not None and not sparse[0]:  # stop-words only: nothing to match on
+            if mode == "sparse":
+                return []
+            mode = "dense"
+        dense_query = list(dense) if dense is not None else None
+        sparse_query = qm.SparseVector(indices=sparse[0], values=sparse[1]) if sparse else None
+
+        def single(query: Any, using: str, size: int) -> qm.QueryRequest:
+            return qm.QueryRequest(
+                query=query, using=using, filter=query_filter, limit=size, with_payload=True
+            )
+
+        requests: list[qm.QueryRequest] = []
+        if mode == "dense":
+            requests.append(single(dense_query, DENSE, limit))
+        elif mode == "sparse":
+            requests.append(single(sparse_query, SPARSE, limit))
+        else:
+            requests.append(single(dense_query, DENSE, candidates))  # for dense_score
+            if sparse_scores:
+                requests.append(single(sparse_query, SPARSE, candidates))
+            fusion: qm.FusionQuery | qm.RrfQuery = (
+                qm.RrfQuery(rrf=qm.Rrf(k=rrf_k, weights=list(rrf_weights) if rrf_weights else None))
+                if rrf_weights or rrf_k
+                else qm.FusionQuery(fusion=qm.Fusion.RRF)
+            )
+            requests.append(
+                qm.QueryRequest(
+                    prefetch=[
+                        qm.Prefetch(
+                            query=dense_query, using=DENSE, filter=query_filter, limit=candidates
+                        ),
+                        qm.Prefetch(
+                            query=sparse_query, using=SPARSE, filter=query_filter, limit=candidates
+                        ),
+                    ],
+                    query=fusion,
+                    limit=limit,
+                    with_payload=True,
+                )
+            )
+        with self._locked() as client:
+            if not client.collection_exists(self.collection):
+                raise StoreError(
+                    f"collection {self.collection!r} at {self.location} does not exist: "
+                    "run `triage ingest PATH` first"
+                )
+            responses = client.query_batch_points(self.collection, requests=requests)
+        ranked = responses[-1].points[:limit]
+        dense_by_id: dict[str, float] = {}
+        sparse_by_id: dict[str, float] = {}
+        if mode == "dense":
+            dense_by_id = _scores(responses[0])
+        elif mode == "sparse":
+            sparse_by_id = _scores(responses[0])
+        else:
+            dense_by_id = _scores(responses[0])
+            if sparse_scores:
+                sparse_by_id = _scores(responses[1])
+        return [
+            _to_passage(point, dense_by_id.get(str(point.id)), sparse_by_id.get(str(point.id)))
+            for point in ranked
+        ]
+
+
+def _scores(response: qm.QueryResponse) -> dict[str, float]:
+    return {str(point.id): float(point.score) for point in response.points}
+
+
+def _to_passage(point: qm.ScoredPoint, dense: float | None, sparse: float | None) -> Passage:
+    payload = point.payload or {}
+    return Passage(
+        chunk_id=str(payload["chunk_id"]),
+        doc_id=str(payload["doc_id"]),
+        title=str(payload.get("title", "")),
+        source=str(payload.get("source", "")),
+        url=payload.get("url"),
+        section=str(payload.get("section", "")),
+        language=str(payload.get("language", "und")),
+        text=str(payload.get("text", "")),
+        score=float(point.score),
+        dense_score=dense,
+        sparse_score=sparse,
+    )
+
+
+def build_filter(filters: dict[str, str | list[str]] | None) -> qm.Filter | None:
+    """Exact-match filters on payload fields, e.g. {"language": "sv", "category": ["a","b"]}."""
+    if not filters:
+        return None
+    conditions: list[qm.Condition] = []
+    for key, value in filters.items():
+        if key not in _INDEXED_FIELDS:
+            raise ValueError(f"cannot filter on {key!r}; filterable fields: {_INDEXED_FIELDS}")
+        match: qm.MatchValue | qm.MatchAny = (
+            qm.MatchAny(any=list(value)) if isinstance(value, list) else qm.MatchValue(value=value)
+        )
+        conditions.append(qm.FieldCondition(key=key, match=match))
+    return qm.Filter(must=conditions)

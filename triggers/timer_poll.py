@@ -1,0 +1,24 @@
+"""The timer that starts a poll run on POLL_SCHEDULE, under the singleton lock."""
+
+from __future__ import annotations
+
+import logging
+
+import azure.durable_functions as df
+import azure.functions as func
+
+from core.settings import get_settings
+from pipeline.singleton import start_poll_if_idle
+
+bp = df.Blueprint()
+log = logging.getLogger(__name__)
+
+
+@bp.timer_trigger(schedule="%POLL_SCHEDULE%", arg_name="timer", run_on_startup=False)
+@bp.durable_client_input(client_name="client")
+async def poll_timer(timer: func.TimerRequest, client: df.DurableOrchestrationClient) -> None:
+    settings = get_settings()
+    if settings.polling_paused:
+        log.info("poll skipped: POLLING_PAUSED is true")
+        return
+    await start_poll_if_idle(client, settings, reason="timer")
