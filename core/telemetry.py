@@ -11,7 +11,7 @@ from typing import Any
 from core.settings import SettingsError, get_settings
 
 # Fields callers pass with `extra=` that end up in every structured line.
-CONTEXT_FIELDS = ("instance_id", "thread_id", "message_id", "run_id", "activity")
+CONTEXT_FIELDS = ("instance_id", "thread_id", "message_id", "run_id", "activity", "state")
 
 
 class StructuredFormatter(logging.Formatter):

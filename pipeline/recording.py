@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import logging
 from datetime import timedelta
 from typing import Any
 
 from core.contracts import MessageRef
 from pipeline.services import ledger, settings
+
+log = logging.getLogger(__name__)
 
 
 def claim(payload: dict[str, Any]) -> dict[str, list[str]]:
@@ -28,6 +31,12 @@ def claim(payload: dict[str, Any]) -> dict[str, list[str]]:
         )
         if result.claimed:
             claimed.append(ref.message_id)
+            log.info(
+                "claimed email %s (%s)",
+                ref.message_id,
+                result.reason or "new",
+                extra={"message_id": ref.message_id, "thread_id": str(payload["thread_id"])},
+            )
         elif result.record.is_final:
             final.append(ref.message_id)
         else:
@@ -76,4 +85,12 @@ def record(payload: dict[str, Any]) -> dict[str, Any]:
     fields = labels(payload)
     for message_id in payload["message_ids"]:
         book.update(str(message_id), state=state, **fields)
+        # Labels and reasons only: never the body.
+        log.info(
+            "email %s: %s %s",
+            message_id,
+            state,
+            fields.get("reason", ""),
+            extra={"message_id": str(message_id), "state": state},
+        )
     return {"ok": True, "state": state, "count": len(payload["message_ids"])}

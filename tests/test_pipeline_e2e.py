@@ -93,6 +93,7 @@ def test_seed_inbox_gets_one_draft_per_due_email_and_none_elsewhere(stack: Local
         "out_of_office",
         "bounce",
         "spam_flagged",
+        "spam_content",
         "agent_already_replied",
         "from_team",
         "empty",

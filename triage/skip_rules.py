@@ -151,6 +151,10 @@ _SPAM_PHRASES = _rx(
     r"\bviagra\b", r"\bcialis\b", r"\bcasino\b", r"\bweight loss\b", r"\bmortgage rates?\b",
     r"\blowest (?:rates?|prices?)\b", r"\bdear friend\b", r"\bspecial promotion\b",
     r"\bremove (?:me|yourself) from\b", r"\bto be removed\b", r"\bopt[- ]out\b",
+    # cold SEO / marketing outreach
+    r"\bbacklinks?\b", r"\bseo (?:experts?|services?|agency|team)\b",
+    r"\bfirst page (?:of google|rankings?)\b", r"#1 on google", r"\blimited offer\b",
+    r"\breply (?:yes|stop)\b",
     r"\bmoney back guarantee\b", r"\bdouble your\b", r"\bcredit (?:report|card offer)\b",
     r"\bincrease your\b", r"\bsave up to \d+%", r"\bbulk e-?mail\b", r"\bamazing\b",
     r"\$\$\$", r"\bfree\b.{0,30}\bnow\b", r"\border (?:now|today)\b", r"\bcall now\b",
