@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from triage.models import EmailMessage, ThreadContext, TriageConfig
+from triage.models import EmailMessage, ThreadContext, TriageConfig, TriageResult
 from triage.pipeline import triage_email
 
 
-def triage(subject: str, text: str):  # type: ignore[no-untyped-def]
+def triage(subject: str, text: str) -> TriageResult:
     message = EmailMessage(message_id="m", subject=subject, text=text, sender_email="a@b.example")
     return triage_email(message, ThreadContext(messages=[message]), TriageConfig())
 
