@@ -15,17 +15,13 @@ from pipeline import drafting, posting, recording, thread_loading, triaging
 bp = df.Blueprint()
 
 
-@bp.activity_trigger(input_name="payload", activity=names.CLAIM_MESSAGES)
-def claim_messages(payload: dict) -> dict:
-    return recording.claim(payload)
-
-
 @bp.activity_trigger(input_name="payload", activity=names.LOAD_THREAD)
 def load_thread(payload: dict) -> dict:
     since = payload.get("since")
     return thread_loading.load(
         ThreadRef.model_validate(payload["thread"]),
         datetime.fromisoformat(since) if since else None,
+        owner=str(payload["owner"]),
     )
 
 
@@ -34,18 +30,10 @@ def triage(payload: dict) -> dict:
     return triaging.run(payload["snapshot"], str(payload["message_id"]))
 
 
-@bp.activity_trigger(input_name="payload", activity=names.RETRIEVE)
-def retrieve(payload: dict) -> dict:
-    return drafting.retrieve(payload["triage"])
-
-
 @bp.activity_trigger(input_name="payload", activity=names.DRAFT)
 def draft(payload: dict) -> dict:
-    return drafting.draft(
-        payload["triage"],
-        payload["passages"],
-        str(payload["message_id"]),
-        str(payload.get("subject", "")),
+    return drafting.retrieve_and_draft(
+        payload["triage"], str(payload["message_id"]), str(payload.get("subject", ""))
     )
 
 

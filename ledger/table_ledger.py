@@ -66,12 +66,14 @@ def _from_entity(entity: Any) -> dict[str, Any]:
 
 
 class TableLedger:
-    """Three tables: `<prefix>messages` (one row per email), `<prefix>cursor`."""
+    """Tables: `<prefix>messages` (one row per email), `<prefix>cursor`, `<prefix>threads`
+    (how far each thread was handled)."""
 
     def __init__(self, service: TableServiceClient, prefix: str = "triage") -> None:
         self._service = service
         self.messages: TableClient = service.get_table_client(f"{prefix}messages")
         self.cursors: TableClient = service.get_table_client(f"{prefix}cursor")
+        self.threads: TableClient = service.get_table_client(f"{prefix}threads")
         self._ensured = False
 
     @classmethod
@@ -96,7 +98,7 @@ class TableLedger:
     def ensure_tables(self) -> None:
         if self._ensured:
             return
-        for table in (self.messages, self.cursors):
+        for table in (self.messages, self.cursors, self.threads):
             self._service.create_table_if_not_exists(table.table_name)
         self._ensured = True
 
@@ -245,6 +247,32 @@ class TableLedger:
         entity = _to_entity(record.model_dump())
         entity.update(PartitionKey=record.message_id, RowKey="")
         return entity
+
+    # ---- threads ------------------------------------------------------------------------
+    def mark_threads_done(self, done: dict[str, datetime]) -> None:
+        """Remember that each thread was fully handled up to its latest message then, so
+        later polls inside the overlap window (or a backlog) do not pick it again."""
+        self.ensure_tables()
+        for thread_id, through in done.items():
+            self.threads.upsert_entity(
+                {"PartitionKey": "thread", "RowKey": thread_id, "done_through": through},
+                mode=UpdateMode.MERGE,
+            )
+
+    def threads_done_since(self, since: datetime | None) -> dict[str, datetime]:
+        """thread id → done-through time, for threads done through a time after `since`."""
+        self.ensure_tables()
+        if since is None:
+            entities = self.threads.list_entities()
+        else:
+            entities = self.threads.query_entities(
+                "PartitionKey eq 'thread' and done_through ge @since", parameters={"since": since}
+            )
+        done: dict[str, datetime] = {}
+        for entity in entities:
+            value = _from_entity(entity)["done_through"]
+            done[str(entity["RowKey"])] = value
+        return done
 
     # ---- cursor ---------------------------------------------------------------------
     def load_cursor(self, name: str = "poll") -> Cursor:

@@ -1,5 +1,5 @@
-"""One thread: load it, claim its new inbound emails, triage the newest, then skip it with the
-reason or retrieve, draft and post one comment.
+"""One thread: load it and claim its new inbound emails, triage the newest, then skip it with
+the reason or retrieve, draft and post one comment (the post step records it).
 
 Drafts once, for the newest email, with the whole thread as context; older new emails of the
 same thread are recorded as skipped (superseded). Every claimed email ends in a final ledger
@@ -75,6 +75,7 @@ def _work_thread(
                     {
                         "thread": work.thread.to_json(),
                         "since": work.since.isoformat() if work.since else None,
+                        "owner": work.owner,
                     },
                 )
             ),
@@ -100,19 +101,8 @@ def _work_thread(
         return ThreadOutcome(thread_id=thread_id, done=True, outcomes=[]).to_json()
     newest = new_ids[-1]
 
-    claim = yield context.call_activity_with_retry(
-        names.CLAIM_MESSAGES,
-        LEDGER_RETRY,
-        {
-            "thread_id": thread_id,
-            "inbox_id": snapshot.get("inbox_id", ""),
-            "subject": subject,
-            "messages": snapshot["new_messages"],
-            "owner": work.owner,
-        },
-    )
-    claimed: list[str] = claim["claimed"]
-    held: list[str] = claim["held"]
+    claimed: list[str] = snapshot["claimed"]
+    held: list[str] = snapshot["held"]
     outcomes = [
         EmailOutcome(
             thread_id=thread_id,
@@ -123,25 +113,16 @@ def _work_thread(
         )
         for m in held
     ]
-    superseded = [m for m in claimed if m != newest]
-    if superseded:
-        yield _record(
-            context,
-            superseded,
-            "skipped",
-            reason=f"superseded: a newer email ({newest}) in the same thread gets the draft",
-            skip_reason="superseded",
+    outcomes += [
+        EmailOutcome(
+            thread_id=thread_id,
+            message_id=m,
+            decision="skipped",
+            reason="superseded",
+            subject=subject,
         )
-        outcomes += [
-            EmailOutcome(
-                thread_id=thread_id,
-                message_id=m,
-                decision="skipped",
-                reason="superseded",
-                subject=subject,
-            )
-            for m in superseded
-        ]
+        for m in snapshot["superseded"]
+    ]
     if newest not in claimed:
         return ThreadOutcome(thread_id=thread_id, done=not held, outcomes=outcomes).to_json()
 
@@ -175,35 +156,19 @@ def _work_thread(
             yield _record(context, [newest], "skipped", reason=reason, triage=result)
             outcomes.append(outcome("skipped", reason))
             return ThreadOutcome(thread_id=thread_id, done=not held, outcomes=outcomes).to_json()
-        retrieved = _check(
-            (yield context.call_activity_with_retry(names.RETRIEVE, LLM_RETRY, {"triage": result})),
-            "retrieve",
-        )
+        # Retrieval and drafting in one step: one replay less per email.
         drafted = _check(
             (
                 yield context.call_activity_with_retry(
                     names.DRAFT,
                     LLM_RETRY,
-                    {
-                        "triage": result,
-                        "passages": retrieved["passages"],
-                        "message_id": newest,
-                        "subject": subject,
-                    },
+                    {"triage": result, "message_id": newest, "subject": subject},
                 )
             ),
             "draft",
         )
         draft = drafted["draft"]
         labels.update(confidence=draft["confidence"], sources=len(draft["citations"]))
-        yield _record(
-            context,
-            [newest],
-            "drafted",
-            triage=result,
-            draft=draft,
-            passages=retrieved["passages"],
-        )
         posted = _check(
             (
                 yield context.call_activity_with_retry(
@@ -215,19 +180,11 @@ def _work_thread(
                         "ticket_id": snapshot.get("ticket_id"),
                         "triage": result,
                         "draft": draft,
-                        "passages": retrieved["passages"],
+                        "passages": drafted["passages"],
                     },
                 )
             ),
             "post_comment",
-        )
-        yield _record(
-            context,
-            [newest],
-            "posted",
-            comment_id=posted["comment_id"],
-            posted_via=posted["via"],
-            reason=posted.get("detail", ""),
         )
         outcomes.append(outcome("posted", posted.get("detail", "")))
     except _Stop as stop:

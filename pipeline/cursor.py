@@ -38,6 +38,8 @@ def next_cursor(
 
 def save(request: SaveCursorRequest) -> CursorState:
     book = ledger()
+    done = set(request.done_thread_ids)
+    book.mark_threads_done({t.thread_id: t.latest_at for t in request.seen if t.thread_id in done})
     current = book.load_cursor(CURSOR_NAME)
     after = next_cursor(current.after, request.seen, set(request.done_thread_ids))
     saved = book.save_cursor(

@@ -28,6 +28,15 @@ def retrieve(triage: dict[str, Any]) -> dict[str, Any]:
     return {"ok": True, "passages": [p.model_dump(mode="json") for p in passages]}
 
 
+def retrieve_and_draft(
+    triage: dict[str, Any], message_id: str, subject: str = ""
+) -> dict[str, Any]:
+    """Both steps in one activity; the passages go along for the comment's sources."""
+    passages = retrieve(triage)["passages"]
+    drafted = draft(triage, passages, message_id, subject)
+    return {**drafted, "passages": passages}
+
+
 def draft(
     triage: dict[str, Any], passages: list[dict[str, Any]], message_id: str, subject: str = ""
 ) -> dict[str, Any]:

@@ -30,10 +30,16 @@ def list_new_threads(request: ListRequest) -> Listing:
     client, book = hubspot(), ledger()
     since = request.after - timedelta(seconds=request.overlap_seconds) if request.after else None
     inbox_ids = list(settings().hubspot_inbox_ids) or [inbox.id for inbox in client.list_inboxes()]
+    done = book.threads_done_since(since)
     found: dict[str, ThreadRef] = {}
+    already_done = 0
     for inbox_id in inbox_ids:
         for thread in client.iter_threads(inbox_id, since):
             if thread.latest_message_timestamp is None:
+                continue
+            through = done.get(thread.id)
+            if through is not None and thread.latest_message_timestamp <= through:
+                already_done += 1  # nothing new since this thread was handled
                 continue
             found[thread.id] = ThreadRef(
                 thread_id=thread.id,
@@ -42,7 +48,7 @@ def list_new_threads(request: ListRequest) -> Listing:
                 spam=bool(thread.spam),
                 ticket_id=ticket_of(thread),
             )
-    threads_scanned = len(found)
+    threads_scanned = len(found) + already_done
     for record in book.pending_retries():
         if record.thread_id and record.received_at is not None:
             ref = found.get(record.thread_id)
@@ -55,9 +61,10 @@ def list_new_threads(request: ListRequest) -> Listing:
     seen = list(found.values())
     chosen, backlog = select(seen, request.max_threads)
     log.info(
-        "listing: %d inboxes, %d threads with new activity, %d chosen, %d left for later",
+        "listing: %d inboxes, %d threads scanned, %d already done, %d chosen, %d left for later",
         len(inbox_ids),
         threads_scanned,
+        already_done,
         len(chosen),
         backlog,
     )

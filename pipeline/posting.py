@@ -11,6 +11,7 @@ from typing import Any
 
 from hubspot.errors import HubSpotAuthError, HubSpotScopeError, HubSpotValidationError, ThreadGone
 from hubspot.rendering import CommentContent, Source, render_comment
+from pipeline import recording
 from pipeline.services import hubspot, ledger
 from rag.models import DraftReply, Passage
 from triage.models import TriageResult
@@ -42,7 +43,9 @@ def comment_content(
 
 
 def post(payload: dict[str, Any]) -> dict[str, Any]:
+    """Record the draft's labels, post it, record it posted (one step: fewer replays)."""
     thread_id, message_id = str(payload["thread_id"]), str(payload["message_id"])
+    recording.record_state([message_id], "drafted", payload)
     content = comment_content(
         message_id,
         TriageResult.model_validate(payload["triage"]),
@@ -70,4 +73,9 @@ def post(payload: dict[str, Any]) -> dict[str, Any]:
         detail = (
             detail + "; " if detail else ""
         ) + "inbox refuses comments: posted as a ticket note"
+    recording.record_state(
+        [message_id],
+        "posted",
+        {"comment_id": posted.comment_id, "posted_via": posted.via, "reason": detail},
+    )
     return {"ok": True, "comment_id": posted.comment_id, "via": posted.via, "detail": detail}

@@ -12,21 +12,22 @@ from pipeline.services import ledger, settings
 log = logging.getLogger(__name__)
 
 
-def claim(payload: dict[str, Any]) -> dict[str, list[str]]:
+def claim(
+    refs: list[MessageRef], *, owner: str, thread_id: str, inbox_id: str, subject: str
+) -> dict[str, list[str]]:
     """Claim each new email of the thread for this run. Returns claimed ids, ids held by
     another live run (the thread stays open) and ids already final (nothing to do)."""
     book = ledger()
     lease = timedelta(seconds=settings().claim_lease_seconds)
     claimed, held, final = [], [], []
-    for item in payload["messages"]:
-        ref = MessageRef.model_validate(item)
+    for ref in refs:
         result = book.claim(
             ref.message_id,
-            owner=str(payload["owner"]),
-            thread_id=str(payload["thread_id"]),
-            inbox_id=str(payload.get("inbox_id", "")),
+            owner=owner,
+            thread_id=thread_id,
+            inbox_id=inbox_id,
             received_at=ref.received_at,
-            subject=str(payload.get("subject", ""))[:300],
+            subject=subject[:300],
             lease=lease,
         )
         if result.claimed:
@@ -35,7 +36,7 @@ def claim(payload: dict[str, Any]) -> dict[str, list[str]]:
                 "claimed email %s (%s)",
                 ref.message_id,
                 result.reason or "new",
-                extra={"message_id": ref.message_id, "thread_id": str(payload["thread_id"])},
+                extra={"message_id": ref.message_id, "thread_id": thread_id},
             )
         elif result.record.is_final:
             final.append(ref.message_id)
@@ -80,10 +81,13 @@ def labels(payload: dict[str, Any]) -> dict[str, Any]:
 
 def record(payload: dict[str, Any]) -> dict[str, Any]:
     """Write a state and its labels for each message id; idempotent (a merge)."""
+    return record_state([str(m) for m in payload["message_ids"]], str(payload["state"]), payload)
+
+
+def record_state(message_ids: list[str], state: str, payload: dict[str, Any]) -> dict[str, Any]:
     book = ledger()
-    state = str(payload["state"])
     fields = labels(payload)
-    for message_id in payload["message_ids"]:
+    for message_id in message_ids:
         book.update(str(message_id), state=state, **fields)
         # Labels and reasons only: never the body.
         log.info(
@@ -93,4 +97,4 @@ def record(payload: dict[str, Any]) -> dict[str, Any]:
             fields.get("reason", ""),
             extra={"message_id": str(message_id), "state": state},
         )
-    return {"ok": True, "state": state, "count": len(payload["message_ids"])}
+    return {"ok": True, "state": state, "count": len(message_ids)}

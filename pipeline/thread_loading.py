@@ -1,5 +1,9 @@
-"""Load one thread for triage: its emails (full text of the one to answer) and which inbound
-emails are new (after `since` and not final in the ledger)."""
+"""Load one thread for triage: its emails (full text of the one to answer), which inbound
+emails are new (after `since` and not final in the ledger), and claim those for this run.
+
+Claiming here rather than in an activity of its own saves one orchestration step per thread
+(replays are the pipeline's main CPU cost); it stays idempotent: a re-run by the same run
+finds its own claims, and superseded emails are a merge."""
 
 from __future__ import annotations
 
@@ -9,6 +13,7 @@ from typing import Any
 
 from core.contracts import MessageRef, ThreadRef
 from hubspot.errors import ThreadGone
+from pipeline import recording
 from pipeline.mapping import is_email, is_inbound_email, ticket_of, to_email_message
 from pipeline.services import hubspot, ledger
 
@@ -16,7 +21,7 @@ log = logging.getLogger(__name__)
 _EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 
 
-def load(ref: ThreadRef, since: datetime | None) -> dict[str, Any]:
+def load(ref: ThreadRef, since: datetime | None, owner: str) -> dict[str, Any]:
     client, book = hubspot(), ledger()
     spam, ticket_id = ref.spam, ref.ticket_id
     try:
@@ -44,6 +49,20 @@ def load(ref: ThreadRef, since: datetime | None) -> dict[str, Any]:
     if new:
         _complete_truncated(ref.thread_id, new[-1].message_id, messages, emails)
     subject = next((e.subject for e in reversed(emails) if e.subject), "")
+    claims = recording.claim(
+        new, owner=owner, thread_id=ref.thread_id, inbox_id=ref.inbox_id, subject=subject
+    )
+    newest = new[-1].message_id if new else None
+    superseded = [m for m in claims["claimed"] if m != newest]
+    if superseded:
+        recording.record_state(
+            superseded,
+            "skipped",
+            {
+                "reason": f"superseded: a newer email ({newest}) in the same thread gets the draft",
+                "skip_reason": "superseded",
+            },
+        )
     return {
         "ok": True,
         "thread_id": ref.thread_id,
@@ -53,6 +72,9 @@ def load(ref: ThreadRef, since: datetime | None) -> dict[str, Any]:
         "subject": subject,
         "messages": [e.model_dump(mode="json") for e in emails],
         "new_messages": [n.to_json() for n in new],
+        "claimed": claims["claimed"],
+        "held": claims["held"],
+        "superseded": superseded,
     }
 
 

@@ -97,3 +97,16 @@ def test_cursor_is_etag_guarded(book: TableLedger) -> None:
     with pytest.raises(CursorConflictError):  # two first-ever saves
         book.save_cursor(after=moment, etag=None, run_id="r4", summary={})
     assert book.load_cursor().last_run_id == "r2"
+
+
+def test_threads_done_through_a_time(book: TableLedger) -> None:
+    moment = datetime(2026, 11, 1, 12, 0, tzinfo=UTC)
+    book.mark_threads_done({"t1": moment, "t2": moment + timedelta(hours=1)})
+    assert book.threads_done_since(None) == {"t1": moment, "t2": moment + timedelta(hours=1)}
+    assert book.threads_done_since(moment + timedelta(minutes=1)) == {
+        "t2": moment + timedelta(hours=1)
+    }
+    book.mark_threads_done({"t1": moment + timedelta(hours=2)})  # a later pass moves it on
+    assert book.threads_done_since(moment + timedelta(hours=2)) == {
+        "t1": moment + timedelta(hours=2)
+    }

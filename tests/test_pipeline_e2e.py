@@ -199,3 +199,23 @@ def test_bad_input_is_recorded_and_nothing_else_stops(stack: LocalStack) -> None
     assert deleted and gone and all(r.state == "skipped" for r in gone)
     assert all("thread_gone" in r.reason for r in gone if r.reason.startswith("post_comment"))
     assert sum(r.state == "posted" for r in records) >= 25  # everything else went on
+
+
+def test_a_backlog_inside_the_overlap_window_is_worked_through(tmp_path: Path) -> None:
+    # Every email within a second, far inside the overlap window, and three times more than
+    # one run takes: each run must pick threads not yet done, not the same ones again.
+    settings = {"POLL_MAX_THREADS_PER_RUN": "20", "POLL_OVERLAP_SECONDS": "300"}
+    with make_stack(tmp_path, seed="empty", settings=settings) as stack:
+        stack.ingest_sample_kb()
+        assert stack.emulator is not None
+        stack.emulator.bulk(60)
+        cycles = 0
+        while True:
+            cycles += 1
+            summary = stack.poll_once()
+            if summary["backlog"] == 0:
+                break
+            assert cycles < 6, "the backlog is not shrinking"
+        assert cycles == 3  # 60 threads, 20 per run
+        assert_exactly_once(stack)
+        assert len(ledger().all_records()) == 60
