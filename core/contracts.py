@@ -68,6 +68,14 @@ class EmailWorkInput(Contract):
     since: datetime | None  # inbound emails at or before this are not new
 
 
+class BatchInput(Contract):
+    """Input of one batch of the poll: threads triaged concurrently."""
+
+    threads: list[ThreadRef]
+    owner: str
+    since: datetime | None
+
+
 class MessageRef(Contract):
     message_id: str
     received_at: datetime

@@ -7,7 +7,8 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, Field
 
-MessageState = Literal["claimed", "drafted", "posting", "posted", "skipped", "failed"]
+# drafted: the draft exists and its POST may be in flight (post_attempted is set with it).
+MessageState = Literal["claimed", "drafted", "posted", "skipped", "failed"]
 FINAL_STATES: frozenset[str] = frozenset({"posted", "skipped", "failed"})
 
 

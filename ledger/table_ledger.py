@@ -173,7 +173,7 @@ class TableLedger:
                 "claimed_at": now,
                 "updated_at": now,
                 "retry_requested": False,
-                "state": "claimed" if current.state != "posting" else "posting",
+                "state": "claimed" if current.state != "drafted" else "drafted",
             }
         )
         try:
@@ -199,12 +199,16 @@ class TableLedger:
         entity.update(PartitionKey=message_id, RowKey="")
         self.messages.upsert_entity(entity, mode=UpdateMode.MERGE)
 
-    def mark_post_attempt(self, message_id: str) -> bool:
-        """Record that a POST is about to happen; True if one may have happened before."""
+    def mark_post_attempt(self, message_id: str, **labels: Any) -> bool:
+        """Record that a POST is about to happen (with the draft's labels, in the same
+        write); True if one may have happened before, so the caller checks HubSpot first."""
         record = self.get(message_id)
         before = bool(record and record.post_attempted)
-        if not before:
-            self.update(message_id, post_attempted=True, state="posting")
+        if before:
+            if labels:
+                self.update(message_id, **labels)
+        else:
+            self.update(message_id, post_attempted=True, state="drafted", **labels)
         return before
 
     def mark_retry(self, message_id: str) -> None:

@@ -2,6 +2,7 @@
 
 POLL_ORCHESTRATOR = "poll"
 EMAIL_ORCHESTRATOR = "triage_email"
+BATCH_ORCHESTRATOR = "triage_batch"
 POLL_INSTANCE_ID = "poller"  # the singleton lock: one poll instance at a time
 
 LOAD_CHECKPOINT = "load_checkpoint"

@@ -14,6 +14,7 @@ from typing import Any
 import azure.durable_functions as df
 
 from core.contracts import (
+    BatchInput,
     CursorState,
     EmailOutcome,
     EmailWorkInput,
@@ -67,29 +68,21 @@ def poll_orchestrator(context: df.DurableOrchestrationContext) -> Generator[Any,
     since = cursor.after - timedelta(seconds=params.overlap_seconds) if cursor.after else None
     threads: list[ThreadOutcome] = []
     total = len(listing.work)
-    for start in range(0, total, params.batch_size):
+    for number, start in enumerate(range(0, total, params.batch_size)):
         batch = listing.work[start : start + params.batch_size]
         status.update(stage="triaging", done=start, total=total, backlog=listing.backlog)
         context.set_custom_status(status)
-        tasks = [
-            context.call_sub_orchestrator(
-                names.EMAIL_ORCHESTRATOR,
-                EmailWorkInput(thread=ref, owner=run_id, since=since).to_json(),
-                f"{run_id}-{ref.thread_id}",
-            )
-            for ref in batch
-        ]
+        # One sub-orchestration per batch keeps this history short: the SDK replays the
+        # whole history on every completion, so fanning out hundreds of threads from here
+        # directly would cost quadratic CPU.
+        work = BatchInput(threads=batch, owner=run_id, since=since)
         try:
-            results = yield context.task_all(tasks)
+            results = yield context.call_sub_orchestrator(
+                names.BATCH_ORCHESTRATOR, work.to_json(), f"{run_id}-batch{number:04d}"
+            )
             threads.extend(ThreadOutcome.model_validate(r) for r in results)
-        except Exception:
-            # task_all raises at the first failed child while others may still run: wait for
-            # each child on its own (a finished one resolves at once on yield).
-            for ref, task in zip(batch, tasks, strict=True):
-                try:
-                    threads.append(ThreadOutcome.model_validate((yield task)))
-                except Exception as error:
-                    threads.append(_failed_thread(ref, error))
+        except Exception as error:
+            threads.extend(_failed_thread(ref, error) for ref in batch)
     outcomes = [o for t in threads for o in t.outcomes]
     counts: dict[str, int] = {}
     for outcome in outcomes:
@@ -120,6 +113,38 @@ def poll_orchestrator(context: df.DurableOrchestrationContext) -> Generator[Any,
         outcomes=outcomes,
         cursor_after=saved.after,
     ).to_json()
+
+
+def batch_orchestrator(context: df.DurableOrchestrationContext) -> Generator[Any, Any, list]:
+    """One batch of threads, concurrently: one triage_email sub-orchestration each."""
+    work = BatchInput.model_validate(context.get_input())
+    tasks = [
+        context.call_sub_orchestrator(
+            names.EMAIL_ORCHESTRATOR,
+            EmailWorkInput(thread=ref, owner=work.owner, since=work.since).to_json(),
+            f"{work.owner}-{ref.thread_id}",
+        )
+        for ref in work.threads
+    ]
+    threads: list[ThreadOutcome] = []
+    try:
+        results = yield context.task_all(tasks)
+        threads.extend(ThreadOutcome.model_validate(r) for r in results)
+    except Exception:
+        # task_all raises at the first failed child while others may still run: wait for
+        # each child on its own (a finished one resolves at once on yield).
+        threads = []
+        for ref, task in zip(work.threads, tasks, strict=True):
+            try:
+                threads.append(ThreadOutcome.model_validate((yield task)))
+            except Exception as error:
+                threads.append(_failed_thread(ref, error))
+    return [t.to_json() for t in threads]
+
+
+@bp.orchestration_trigger(context_name="context", orchestration=names.BATCH_ORCHESTRATOR)
+def triage_batch(context: df.DurableOrchestrationContext) -> Generator[Any, Any, list]:
+    return batch_orchestrator(context)
 
 
 @bp.orchestration_trigger(context_name="context", orchestration=names.POLL_ORCHESTRATOR)

@@ -45,7 +45,6 @@ def comment_content(
 def post(payload: dict[str, Any]) -> dict[str, Any]:
     """Record the draft's labels, post it, record it posted (one step: fewer replays)."""
     thread_id, message_id = str(payload["thread_id"]), str(payload["message_id"])
-    recording.record_state([message_id], "drafted", payload)
     content = comment_content(
         message_id,
         TriageResult.model_validate(payload["triage"]),
@@ -53,7 +52,7 @@ def post(payload: dict[str, Any]) -> dict[str, Any]:
         [Passage.model_validate(p) for p in payload["passages"]],
     )
     rendered = render_comment(content)
-    attempted_before = ledger().mark_post_attempt(message_id)
+    attempted_before = ledger().mark_post_attempt(message_id, **recording.labels(payload))
     try:
         posted = hubspot().post_draft(
             thread_id,

@@ -65,7 +65,7 @@ def test_post_attempt_is_remembered(book: TableLedger) -> None:
     book.claim("m5", owner="run-a")
     assert book.mark_post_attempt("m5") is False
     assert book.mark_post_attempt("m5") is True
-    assert book.get("m5").state == "posting"  # type: ignore[union-attr]
+    assert book.get("m5").state == "drafted"  # type: ignore[union-attr]
 
 
 def test_update_rejects_unknown_fields_and_bad_states(book: TableLedger) -> None:

@@ -79,6 +79,8 @@ class HostStats:
     timers_fired: int = 0
     replay_seconds: float = 0.0
     virtual_seconds_skipped: float = 0.0
+    # CPU seconds spent inside each activity (its own thread's CPU time, not waits).
+    activity_cpu_seconds: dict[str, float] = field(default_factory=dict)
 
 
 @dataclass
@@ -597,6 +599,7 @@ class LocalDurableHost:
     def _run_activity(
         self, instance_id: str, generation: int, task_id: int, name: str, input_json: str | None
     ) -> None:
+        cpu_started = time.thread_time()
         done = _Completion(
             instance_id, generation, task_id, ok=False, activity=name, activity_input=input_json
         )
@@ -617,7 +620,11 @@ class LocalDurableHost:
             done.reason = f"Activity function '{name}' failed: {type(exc).__name__}: {exc}"
             done.details = "".join(traceback.format_exception_only(exc)).strip()
         finally:
-            self.stats.activities_run += 1
+            cpu = time.thread_time() - cpu_started
+            with self._lock:
+                self.stats.activities_run += 1
+                spent = self.stats.activity_cpu_seconds
+                spent[name] = spent.get(name, 0.0) + cpu
             self._completions.put(done)
 
     # ---- triggers -------------------------------------------------------------------
