@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import shutil
 import signal
 import subprocess
@@ -10,6 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from localdev.ports import free_port, wait_for_port
+from localdev.processes import stop_process_group
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 # Azurite's fixed development account (public, documented by Microsoft; not a secret).
@@ -73,7 +73,7 @@ class Azurite:
         self.process = subprocess.Popen(
             args,
             stdout=subprocess.DEVNULL,
-            stderr=subprocess.PIPE,
+            stderr=subprocess.DEVNULL,  # --silent; a pipe nobody reads could block it
             start_new_session=True,
         )
         try:
@@ -86,17 +86,9 @@ class Azurite:
     def stop(self) -> None:
         if self.process is None:
             return
-        if self.process.poll() is None:
-            # SIGINT, not SIGTERM: only on SIGINT does Azurite save its on-disk database
-            # before exiting (SIGTERM loses the last seconds of writes).
-            os.killpg(self.process.pid, signal.SIGINT)
-            try:
-                self.process.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                os.killpg(self.process.pid, signal.SIGKILL)
-                self.process.wait()
-        if self.process.stderr:
-            self.process.stderr.close()
+        # SIGINT, not SIGTERM: only on SIGINT does Azurite save its on-disk database
+        # before exiting (SIGTERM loses the last seconds of writes).
+        stop_process_group(self.process, signal.SIGINT)
         self.process = None
 
     def __enter__(self) -> Azurite:

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import json
 import os
-import signal
 import subprocess
 import sys
 import tempfile
@@ -19,6 +18,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from localdev.ports import free_port
+from localdev.processes import stop_process_group
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 
@@ -96,13 +96,7 @@ class EmulatorServer:
             self._log = None
         if self.process is None:
             return
-        if self.process.poll() is None:
-            os.killpg(self.process.pid, signal.SIGTERM)
-            try:
-                self.process.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                os.killpg(self.process.pid, signal.SIGKILL)
-                self.process.wait()
+        stop_process_group(self.process)
         self.process = None
 
     def log_tail(self, chars: int = 2000) -> str:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import signal
 import subprocess
 import sys
 from collections.abc import Sequence
@@ -13,6 +12,7 @@ from typing import Any
 import httpx
 
 from localdev.ports import free_port, wait_for_port
+from localdev.processes import stop_process_group
 
 
 class OpenAIStub:
@@ -33,8 +33,9 @@ class OpenAIStub:
     def start(self, timeout: float = 30.0) -> OpenAIStub:
         self.process = subprocess.Popen(
             [sys.executable, "-m", "localdev.openai_stub", "--port", str(self.port)],
+            # Not a pipe: a pipe nobody reads would block the server once it fills.
             stdout=subprocess.DEVNULL,
-            stderr=subprocess.PIPE,
+            stderr=subprocess.DEVNULL,
             start_new_session=True,  # its own process group: stopped by PID, nothing else
             env={**os.environ, "PYTHONUNBUFFERED": "1"},
         )
@@ -48,15 +49,7 @@ class OpenAIStub:
     def stop(self) -> None:
         if self.process is None:
             return
-        if self.process.poll() is None:
-            os.killpg(self.process.pid, signal.SIGTERM)
-            try:
-                self.process.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                os.killpg(self.process.pid, signal.SIGKILL)
-                self.process.wait()
-        if self.process.stderr is not None:
-            self.process.stderr.close()
+        stop_process_group(self.process)
         self.process = None
 
     def set_behaviours(
