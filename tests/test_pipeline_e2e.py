@@ -219,3 +219,35 @@ def test_a_backlog_inside_the_overlap_window_is_worked_through(tmp_path: Path) -
         assert cycles == 3  # 60 threads, 20 per run
         assert_exactly_once(stack)
         assert len(ledger().all_records()) == 60
+
+
+def test_a_failed_email_is_reported_and_an_operator_retry_drafts_it_once(
+    stack: LocalStack,
+) -> None:
+    import json
+
+    assert stack.host is not None and stack.emulator is not None
+    victim = stack.emulator.thread_keys()["prompt-injection"]
+    broken = {"on": True}
+
+    def hubspot_down_for_victim(payload: dict[str, Any]) -> None:
+        if broken["on"] and payload["thread_id"] == victim:
+            raise ConnectionError("HubSpot unreachable (injected)")
+
+    stack.host.before_activity["post_comment"] = hubspot_down_for_victim
+    poll_until_quiet(stack)
+    failed = [r for r in ledger().all_records() if r.thread_id == victim and r.state == "failed"]
+    assert len(failed) == 1 and "HubSpot unreachable" in failed[0].reason
+    status = json.loads(stack.host.call_http("GET", "/api/status").get_body())
+    assert status["counts_last_24h"]["failed"] == 1
+    assert status["recent_failures"][0]["message_id"] == failed[0].message_id
+
+    broken["on"] = False
+    message_id = failed[0].message_id
+    assert stack.host.call_http("POST", f"/api/messages/{message_id}/retry").status_code == 202
+    assert stack.host.call_http("POST", "/api/messages/nope/retry").status_code == 404
+    poll_until_quiet(stack)
+    record = ledger().get(message_id)
+    assert record is not None and record.state == "posted" and record.attempts == 2
+    assert_exactly_once(stack)
+    assert stack.host.call_http("POST", f"/api/messages/{message_id}/retry").status_code == 409
