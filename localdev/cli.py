@@ -47,6 +47,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except SettingsError as exc:
         print(f"triage: {exc}", file=sys.stderr)
         return 2
+    except (FileNotFoundError, TimeoutError) as exc:  # a stand-in missing or not starting
+        print(f"triage: {exc}", file=sys.stderr)
+        return 1
     except KeyboardInterrupt:
         print("triage: interrupted", file=sys.stderr)
         return 130
