@@ -8,8 +8,8 @@ import subprocess
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from localdev.ports import free_port, wait_for_port
-from localdev.processes import stop_process_group
+from localdev.ports import free_port
+from localdev.processes import start_process_group, stop_process_group
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 # Azurite's fixed development account (public, documented by Microsoft; not a secret).
@@ -50,7 +50,7 @@ class Azurite:
         endpoint = "TableEndpoint" if self.service == "table" else "BlobEndpoint"
         return (
             f"DefaultEndpointsProtocol=http;AccountName={DEV_ACCOUNT};AccountKey={DEV_KEY};"
-            f"{endpoint}={self.table_endpoint};"
+            f"{endpoint}={self.blob_endpoint if self.service == 'blob' else self.table_endpoint};"
         )
 
     def start(self, timeout: float = 30.0) -> Azurite:
@@ -69,18 +69,7 @@ class Azurite:
         else:
             self.data_dir.mkdir(parents=True, exist_ok=True)
             args += ["--location", str(self.data_dir)]
-        # Own process group, so stop() also ends node's children.
-        self.process = subprocess.Popen(
-            args,
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,  # --silent; a pipe nobody reads could block it
-            start_new_session=True,
-        )
-        try:
-            wait_for_port(self.port, timeout)
-        except TimeoutError:
-            self.stop()
-            raise
+        self.process = start_process_group(args, self.port, timeout, stop_signal=signal.SIGINT)
         return self
 
     def stop(self) -> None:

@@ -1,10 +1,14 @@
-"""Stopping the stand-ins' server processes (each started in its own session)."""
+"""Starting and stopping the stand-ins' server processes (each in its own session, so a
+stop reaches the server's children too)."""
 
 from __future__ import annotations
 
 import os
 import signal
 import subprocess
+from collections.abc import Mapping, Sequence
+
+from localdev.ports import wait_for_port
 
 
 def stop_process_group(
@@ -20,3 +24,29 @@ def stop_process_group(
     except subprocess.TimeoutExpired:
         os.killpg(process.pid, signal.SIGKILL)
         process.wait()
+
+
+def start_process_group(
+    args: Sequence[str],
+    port: int,
+    timeout: float,
+    *,
+    env: Mapping[str, str] | None = None,
+    stop_signal: int = signal.SIGTERM,
+) -> subprocess.Popen[bytes]:
+    """Start a server in its own session and wait until it listens on `port`; if it does
+    not within `timeout`, stop it and raise TimeoutError. Output is discarded: a pipe
+    nobody reads would block the server once it fills."""
+    process = subprocess.Popen(
+        list(args),
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        start_new_session=True,
+        env=None if env is None else dict(env),
+    )
+    try:
+        wait_for_port(port, timeout)
+    except TimeoutError:
+        stop_process_group(process, stop_signal)
+        raise
+    return process

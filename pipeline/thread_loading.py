@@ -7,7 +7,6 @@ finds its own claims, and superseded emails are a merge."""
 
 from __future__ import annotations
 
-import logging
 from datetime import UTC, datetime
 from typing import Any
 
@@ -17,7 +16,6 @@ from pipeline import recording
 from pipeline.mapping import is_email, is_inbound_email, ticket_of, to_email_message
 from pipeline.services import hubspot, ledger
 
-log = logging.getLogger(__name__)
 _EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 
 

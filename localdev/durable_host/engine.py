@@ -162,7 +162,7 @@ class LocalDurableHost:
         self._lock = threading.RLock()  # guards `instances` against client calls from triggers
         self._dirty: dict[str, None] = {}  # instances to replay, in arrival order
         self._completions: queue.Queue[_Completion] = queue.Queue()
-        self._timers: list[tuple[datetime, int, str, int, int, str]] = []
+        self._timers: list[tuple[datetime, int, str, int, int]] = []  # fire at, seq, id, gen, task
         self._timer_seq = itertools.count()
         self._in_flight = 0
         self._pool = ThreadPoolExecutor(self.workers, thread_name_prefix="activity")
@@ -344,7 +344,7 @@ class LocalDurableHost:
     def _fire_due_timers(self) -> None:
         now = self.now()
         while self._timers and self._timers[0][0] <= now:
-            fire_at, _, instance_id, generation, task_id, _what = heapq.heappop(self._timers)
+            fire_at, _, instance_id, generation, task_id = heapq.heappop(self._timers)
             instance = self.instances.get(instance_id)
             if instance is None or instance.generation != generation:
                 continue
@@ -473,7 +473,7 @@ class LocalDurableHost:
                 fire_at = fire_at.replace(tzinfo=UTC)
             instance.scheduled[task_id] = "timer"
             instance.history.append(h.event(h.TIMER_CREATED, now, task_id, FireAt=h.iso(fire_at)))
-            self._add_timer(fire_at, instance, task_id, "timer")
+            self._add_timer(fire_at, instance, task_id)
         else:
             raise NonDeterminismError(f"unsupported action type {kind} in {instance.name!r}")
 
@@ -498,11 +498,11 @@ class LocalDurableHost:
             fire_at = now + timedelta(milliseconds=delay_ms)
             instance.scheduled[task_id] = "retry-timer"
             instance.history.append(h.event(h.TIMER_CREATED, now, task_id, FireAt=h.iso(fire_at)))
-            self._add_timer(fire_at, instance, task_id, "retry")
+            self._add_timer(fire_at, instance, task_id)
         else:
             self._schedule_action(instance, task_id, original.to_json(), now)
 
-    def _add_timer(self, fire_at: datetime, instance: Instance, task_id: int, what: str) -> None:
+    def _add_timer(self, fire_at: datetime, instance: Instance, task_id: int) -> None:
         heapq.heappush(
             self._timers,
             (
@@ -511,7 +511,6 @@ class LocalDurableHost:
                 instance.instance_id,
                 instance.generation,
                 task_id,
-                what,
             ),
         )
 

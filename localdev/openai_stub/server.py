@@ -11,8 +11,8 @@ from typing import Any
 
 import httpx
 
-from localdev.ports import free_port, wait_for_port
-from localdev.processes import stop_process_group
+from localdev.ports import free_port
+from localdev.processes import start_process_group, stop_process_group
 
 
 class OpenAIStub:
@@ -31,19 +31,12 @@ class OpenAIStub:
         return f"{self.url}/v1"
 
     def start(self, timeout: float = 30.0) -> OpenAIStub:
-        self.process = subprocess.Popen(
+        self.process = start_process_group(
             [sys.executable, "-m", "localdev.openai_stub", "--port", str(self.port)],
-            # Not a pipe: a pipe nobody reads would block the server once it fills.
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
-            start_new_session=True,  # its own process group: stopped by PID, nothing else
+            self.port,
+            timeout,
             env={**os.environ, "PYTHONUNBUFFERED": "1"},
         )
-        try:
-            wait_for_port(self.port, timeout=timeout)
-        except TimeoutError:
-            self.stop()
-            raise
         return self
 
     def stop(self) -> None:
