@@ -221,7 +221,7 @@ def test_terminate_takes_effect_when_the_instance_processes_it(host: LocalDurabl
     host.run_until_idle(timeout=30, skip_timers_within=timedelta(hours=3))
     assert (runtime(host, "t"), status(host, "t").output) == ("Terminated", "stuck")
     asyncio.run(host.client().terminate("t", "again"))  # finished: the API's 410, no error
-    with pytest.raises(Exception, match="No instance with ID 'nobody' found."):
+    with pytest.raises(Exception, match=r"No instance with ID 'nobody' found\."):
         asyncio.run(host.client().terminate("nobody", "x"))
 
 
