@@ -97,6 +97,13 @@ class Settings(BaseSettings):
     claim_lease_seconds: int = Field(
         900, ge=1, description="after this long an unfinished claim of a dead run is taken over"
     )
+    poll_watchdog_minutes: int = Field(
+        60,
+        ge=15,
+        le=1440,
+        description="a poll run active for longer than this is terminated and the next timer "
+        "tick starts a new one (15 to 1440; above the 10-minute function timeout)",
+    )
     task_hub_name: str = Field("emailtriage", description="Durable Functions task hub name")
 
     # --- Ledger (Azure Table Storage / Azurite) --------------------------------------------

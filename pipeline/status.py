@@ -7,6 +7,7 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from pipeline.services import ledger
+from pipeline.singleton import InstanceState, is_stuck
 
 
 def service_status(now: datetime | None = None) -> dict[str, Any]:
@@ -32,6 +33,25 @@ def service_status(now: datetime | None = None) -> dict[str, Any]:
             }
             for r in book.recent_failures(limit=20)
         ],
+    }
+
+
+def poller_status(status: Any, now: datetime, watchdog_minutes: int) -> dict[str, Any]:
+    """The poll instance as ops see it: its status, progress, and its age, so a run that
+    hangs is visible before the watchdog (POLL_WATCHDOG_MINUTES) terminates it."""
+    state = InstanceState.of(status)
+    age = state.age(now) if state.active else None
+    bound = timedelta(minutes=watchdog_minutes)
+    return {
+        "runtime_status": state.status,
+        "custom_status": getattr(status, "custom_status", None),
+        "created_time": state.created_time.isoformat() if state.created_time else None,
+        "last_updated_time": (
+            state.last_updated_time.isoformat() if state.last_updated_time else None
+        ),
+        "running_minutes": None if age is None else round(age.total_seconds() / 60, 1),
+        "watchdog_minutes": watchdog_minutes,
+        "over_watchdog_bound": is_stuck(state, bound, now),
     }
 
 

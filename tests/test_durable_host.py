@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from localdev.durable_host import FaultInjection, LocalDurableHost
+from localdev.durable_host import FaultInjection, LocalDurableHost, storage_failure
 from tests.durable_test_app import Recorder, build_app
 
 
@@ -83,6 +83,8 @@ def test_retry_that_exhausts_surfaces_the_activity_error(
     output = status(host, "retry-bad").output
     assert recorder.calls["flaky"] == 3
     assert "Activity function 'flaky_renamed' failed: ConnectionError" in output["error"]
+    # Two 60 s back-offs; after the last attempt DTFx's final timer fires at once.
+    assert output["waited"] == pytest.approx(120, abs=1)
 
 
 def test_sub_orchestrations_with_explicit_ids(host: LocalDurableHost) -> None:
@@ -129,13 +131,110 @@ def test_start_new_refuses_an_active_instance_but_replaces_a_finished_one(
     host: LocalDurableHost,
 ) -> None:
     start(host, "timer_then_event", "single", None)
-    with pytest.raises(RuntimeError, match="already exists"):
+    with pytest.raises(Exception, match="already exists"):
         start(host, "timer_then_event", "single", None)
     asyncio.run(host.client().terminate("single", "test over"))
+    host.run_until_idle(timeout=30, skip_timers_within=timedelta(0))
     assert runtime(host, "single") == "Terminated"
     start(host, "fan_out", "single", 2)
     host.run_until_idle(timeout=30)
     assert status(host, "single").output == 2
+
+
+@pytest.mark.parametrize(
+    ("state", "refused"),
+    [
+        ("Pending", True),
+        ("Running", True),
+        ("ContinuedAsNew", True),
+        ("Suspended", True),
+        ("Completed", False),
+        ("Failed", False),
+        ("Terminated", False),
+        ("Canceled", False),
+    ],
+)
+def test_start_new_on_an_existing_id_refuses_or_replaces_by_state_as_the_real_host(
+    host: LocalDurableHost, state: str, refused: bool
+) -> None:
+    start(host, "timer_then_event", "id", None)
+    host.instances["id"].status = state  # every state, including the transient ones
+    if refused:
+        with pytest.raises(Exception) as caught:
+            start(host, "fan_out", "id", 1)
+        # Exactly what azure-functions-durable 1.x raises for the extension's 409.
+        assert type(caught.value) is Exception
+        assert caught.value.args == (
+            {"Message": f"An Orchestration instance with the status {state} already exists."},
+        )
+        assert host.instances["id"].name == "timer_then_event"
+    else:
+        start(host, "fan_out", "id", 2)
+        host.run_until_idle(timeout=30)
+        assert (runtime(host, "id"), status(host, "id").output) == ("Completed", 2)
+
+
+def test_two_simultaneous_starts_both_report_success_and_one_execution_runs(
+    host: LocalDurableHost, recorder: Recorder
+) -> None:
+    client = host.client()
+
+    async def both() -> list[str]:
+        return list(
+            await asyncio.gather(
+                client.start_new("fan_out", "twice", 5), client.start_new("fan_out", "twice", 5)
+            )
+        )
+
+    assert asyncio.run(both()) == ["twice", "twice"]
+    host.run_until_idle(timeout=30)
+    assert status(host, "twice").output == 20
+    assert recorder.calls["double"] == 5  # one execution ran, not two
+
+
+def test_suspended_instance_keeps_what_arrives_and_continues_when_resumed(
+    host: LocalDurableHost,
+) -> None:
+    start(host, "timer_then_event", "s", None)
+    host.run_until_idle(timeout=30, skip_timers_within=timedelta(hours=3))
+    client = host.client()
+    asyncio.run(client.suspend("s", "maintenance"))
+    assert runtime(host, "s") == "Suspended"
+    asyncio.run(client.raise_event("s", "approval", {"by": "anna"}))
+    host.run_until_idle(timeout=30, skip_timers_within=timedelta(hours=3))
+    assert runtime(host, "s") == "Suspended"  # the event waits; no progress
+    asyncio.run(client.resume("s", "maintenance over"))
+    host.run_until_idle(timeout=30, skip_timers_within=timedelta(hours=3))
+    assert runtime(host, "s") == "Completed"
+    assert status(host, "s").output["approved"] == {"by": "anna"}
+
+
+def test_terminate_takes_effect_when_the_instance_processes_it(host: LocalDurableHost) -> None:
+    start(host, "timer_then_event", "t", None)
+    host.run_until_idle(timeout=30, skip_timers_within=timedelta(hours=3))
+    asyncio.run(host.client().terminate("t", "stuck"))
+    # A termination is a message: until the instance processes it, it is still live, and a
+    # start right away is refused as the real host refuses it.
+    assert runtime(host, "t") == "Running"
+    with pytest.raises(Exception, match="status Running already exists"):
+        start(host, "timer_then_event", "t", None)
+    host.run_until_idle(timeout=30, skip_timers_within=timedelta(hours=3))
+    assert (runtime(host, "t"), status(host, "t").output) == ("Terminated", "stuck")
+    asyncio.run(host.client().terminate("t", "again"))  # finished: the API's 410, no error
+    with pytest.raises(Exception, match=r"No instance with ID 'nobody' found\."):
+        asyncio.run(host.client().terminate("nobody", "x"))
+
+
+def test_a_host_side_failure_of_start_new_raises_the_extensions_error_body(
+    host: LocalDurableHost,
+) -> None:
+    host.client_faults["start_new"] = storage_failure("This request is not authorized.")
+    with pytest.raises(Exception) as caught:
+        start(host, "fan_out", "f", 1)
+    body = caught.value.args[0]
+    assert body["Message"] == "Something went wrong while processing your request"
+    assert body["ExceptionMessage"] == "This request is not authorized."
+    assert "f" not in host.instances
 
 
 def test_non_determinism_fails_the_instance_naming_orchestrator_and_step(

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import logging
+from datetime import UTC, datetime
 from typing import Any
 
 import azure.durable_functions as df
@@ -11,8 +12,8 @@ import azure.functions as func
 
 from core.settings import get_settings
 from orchestrators import names
-from pipeline.singleton import start_if_idle, start_poll_if_idle
-from pipeline.status import retry_message, service_status
+from pipeline.singleton import describe_error, start_if_idle, start_poll_if_idle
+from pipeline.status import poller_status, retry_message, service_status
 
 bp = df.Blueprint()
 log = logging.getLogger(__name__)
@@ -38,12 +39,13 @@ def health(req: func.HttpRequest) -> func.HttpResponse:
 @bp.durable_client_input(client_name="client")
 async def status(req: func.HttpRequest, client: df.DurableOrchestrationClient) -> func.HttpResponse:
     body = service_status()
-    poller = await client.get_status(names.POLL_INSTANCE_ID)
-    runtime = getattr(poller, "runtime_status", None)
-    body["poller"] = {
-        "runtime_status": getattr(runtime, "value", runtime),
-        "custom_status": getattr(poller, "custom_status", None),
-    }
+    now = datetime.now(UTC)
+    try:
+        poller = await client.get_status(names.POLL_INSTANCE_ID)
+    except Exception as exc:  # the ledger part still helps; say why the poller part is missing
+        body["poller"] = {"error": describe_error(exc)}
+    else:
+        body["poller"] = poller_status(poller, now, get_settings().poll_watchdog_minutes)
     return _json(body)
 
 
@@ -52,8 +54,10 @@ async def status(req: func.HttpRequest, client: df.DurableOrchestrationClient) -
 async def manual_poll(
     req: func.HttpRequest, client: df.DurableOrchestrationClient
 ) -> func.HttpResponse:
+    """202 started, 409 while a run holds the lock, 503 with the reason when the Durable
+    backend failed (storage, authorization): a failure is never reported as busy."""
     result = await start_poll_if_idle(client, get_settings(), reason="manual")
-    return _json(result, 202 if result["started"] else 409)
+    return _json(result.to_dict(), result.http_status)
 
 
 @bp.route(route="messages/{message_id}/retry", methods=["POST"], auth_level=func.AuthLevel.FUNCTION)
@@ -68,7 +72,8 @@ def retry(req: func.HttpRequest) -> func.HttpResponse:
 async def start_kb_ingestion(
     req: func.HttpRequest, client: df.DurableOrchestrationClient
 ) -> func.HttpResponse:
-    """Start ingesting the knowledge-base container (202), or 409 while one runs.
+    """Start ingesting the knowledge-base container (202), 409 while one runs, 503 with the
+    reason when the Durable backend failed.
     `?recreate=true` rebuilds the collection (after an embedding model change)."""
     recreate = req.params.get("recreate", "").lower() in ("1", "true", "yes")
     result = await start_if_idle(
@@ -78,7 +83,7 @@ async def start_kb_ingestion(
         {"recreate": recreate},
         "http",
     )
-    return _json(result, 202 if result["started"] else 409)
+    return _json(result.to_dict(), result.http_status)
 
 
 @bp.route(route="kb/ingest", methods=["GET"], auth_level=func.AuthLevel.FUNCTION)

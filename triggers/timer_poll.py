@@ -1,14 +1,16 @@
-"""The timer that starts a poll run on POLL_SCHEDULE, under the singleton lock."""
+"""The timer that starts a poll run on POLL_SCHEDULE, under the singleton lock and its
+watchdog (pipeline.singleton.poll_tick)."""
 
 from __future__ import annotations
 
 import logging
+from datetime import UTC, datetime
 
 import azure.durable_functions as df
 import azure.functions as func
 
 from core.settings import get_settings
-from pipeline.singleton import start_poll_if_idle
+from pipeline.singleton import poll_tick
 
 bp = df.Blueprint()
 log = logging.getLogger(__name__)
@@ -21,4 +23,5 @@ async def poll_timer(timer: func.TimerRequest, client: df.DurableOrchestrationCl
     if settings.polling_paused:
         log.info("poll skipped: POLLING_PAUSED is true")
         return
-    await start_poll_if_idle(client, settings, reason="timer")
+    # Errors are logged (with the reason) by poll_tick; the next tick tries again.
+    await poll_tick(client, settings, now=datetime.now(UTC))

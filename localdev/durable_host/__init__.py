@@ -6,11 +6,17 @@ JSON, exactly what `Orchestrator.create` does inside the Functions worker). See 
 section 4 for the history protocol it speaks.
 """
 
-from localdev.durable_host.client import LocalDurableClient, LocalOrchestrationStatus
+from localdev.durable_host.client import (
+    HttpApiFailure,
+    LocalDurableClient,
+    LocalOrchestrationStatus,
+    storage_failure,
+)
 from localdev.durable_host.engine import (
     FaultInjection,
     HostStats,
     InstanceAlreadyActiveError,
+    InstanceNotFoundError,
     LocalDurableHost,
     NonDeterminismError,
 )
@@ -20,9 +26,12 @@ __all__ = [
     "FaultInjection",
     "FunctionRegistry",
     "HostStats",
+    "HttpApiFailure",
     "InstanceAlreadyActiveError",
+    "InstanceNotFoundError",
     "LocalDurableClient",
     "LocalDurableHost",
     "LocalOrchestrationStatus",
     "NonDeterminismError",
+    "storage_failure",
 ]

@@ -43,7 +43,13 @@ from localdev.durable_host.registry import FunctionRegistry
 log = logging.getLogger(__name__)
 
 OUT_OF_PROC_MARKER = "\n\n$OutOfProcData$:"
+# Statuses that make progress. A Suspended instance is still alive (it keeps results, events
+# and timers that arrive) but is not replayed until resumed.
 ACTIVE = ("Pending", "Running", "ContinuedAsNew")
+LIVE = (*ACTIVE, "Suspended")
+# The real host refuses start_new on an id in one of these states and replaces any other
+# (the extension's default OverridableExistingInstanceStates=NonRunningStates).
+NOT_REPLACEABLE = LIVE
 # Action types (azure.durable_functions.models.actions.ActionType).
 CALL_ACTIVITY, CALL_ACTIVITY_RETRY, CALL_SUB, CALL_SUB_RETRY = 0, 1, 2, 3
 CONTINUE_AS_NEW, CREATE_TIMER, WAIT_EVENT, WHEN_ANY, WHEN_ALL = 4, 5, 6, 11, 12
@@ -54,7 +60,19 @@ class NonDeterminismError(RuntimeError):
 
 
 class InstanceAlreadyActiveError(RuntimeError):
-    """start_new on an instance id that is Pending or Running (the real host refuses too)."""
+    """start_new on an instance id that is Pending, Running, ContinuedAsNew or Suspended.
+
+    The message is DTFx's (AzureStorageOrchestrationService); the local client turns it into
+    the HTTP 409 the real extension answers and raises what the real Python client raises."""
+
+    def __init__(self, instance_id: str, status: str) -> None:
+        self.instance_id = instance_id
+        self.status = status
+        super().__init__(f"An Orchestration instance with the status {status} already exists.")
+
+
+class InstanceNotFoundError(KeyError):
+    """A management call (terminate, suspend, resume, raise_event) on an unknown id."""
 
 
 @dataclass(frozen=True)
@@ -115,6 +133,7 @@ class Instance:
     error: str | None = None
     last_updated_at: datetime | None = None
     replays: int = 0
+    termination_reason: str | None = None  # terminate() asked; applied by the loop
 
 
 class _Clock:
@@ -170,6 +189,9 @@ class LocalDurableHost:
         # Test hooks: called on the worker thread with the activity's input, before it runs
         # (to delete a thread mid-run, say). Not a Functions feature; the local host's own.
         self.before_activity: dict[str, Callable[[Any], None]] = {}
+        # Test hook: client operation name -> client.HttpApiFailure, the answer the host's
+        # HTTP API gives instead of doing it (a storage or authorization failure, say).
+        self.client_faults: dict[str, Any] = {}
 
     # ---- lifecycle -------------------------------------------------------------------
     def close(self) -> None:
@@ -191,49 +213,100 @@ class LocalDurableHost:
 
     # ---- client operations (called through LocalDurableClient) ----------------------
     def start(self, name: str, instance_id: str, input_value: Any) -> str:
+        """Check and create in one step (see `check_start`/`commit_start` for the race)."""
+        seen = self.check_start(name, instance_id)
+        self.commit_start(name, instance_id, input_value, seen)
+        return instance_id
+
+    def check_start(self, name: str, instance_id: str) -> Instance | None:
+        """The first half of a start, as the real host does it: read the instance's status
+        and refuse a live one (Pending, Running, ContinuedAsNew, Suspended); a Completed,
+        Failed, Terminated or Canceled one will be replaced. Returns what was seen."""
         if name not in self.registry.orchestrators:
             known = ", ".join(sorted(self.registry.orchestrators)) or "none"
             raise ValueError(f"no orchestrator named {name!r} (registered: {known})")
         with self._lock:
             existing = self.instances.get(instance_id)
-            if existing is not None and existing.status in ("Pending", "Running"):
-                raise InstanceAlreadyActiveError(
-                    f"An Orchestration instance with the status {existing.status} already "
-                    f"exists: {instance_id!r}"
-                )
+            if existing is not None and existing.status in NOT_REPLACEABLE:
+                raise InstanceAlreadyActiveError(instance_id, existing.status)
+            return existing
+
+    def commit_start(
+        self, name: str, instance_id: str, input_value: Any, seen: Instance | None
+    ) -> bool:
+        """The second half: create the new execution. The real host's check and write are
+        not atomic, so two simultaneous starts can both pass the check and both report
+        success; only one execution runs (the other start message is dropped). Returns
+        False for the dropped one, which its caller never learns about."""
+        with self._lock:
+            if self.instances.get(instance_id) is not seen:
+                log.info("start of %s lost a simultaneous-start race: dropped", instance_id)
+                return False
             self._create(name, instance_id, json.dumps(input_value), parent=None)
-        return instance_id
+            return True
 
     def raise_event(self, instance_id: str, name: str, data: Any) -> None:
         with self._lock:
             instance = self._require(instance_id)
-            if instance.status not in ACTIVE:
+            if instance.status not in LIVE:
                 raise ValueError(f"instance {instance_id!r} is {instance.status}; no events")
             instance.pending_events.append(h.event_raised(self.now(), name, data))
             self._dirty[instance_id] = None
 
-    def terminate(self, instance_id: str, reason: str) -> None:
+    def terminate(self, instance_id: str, reason: str) -> bool:
+        """Ask a live instance to terminate; like the real host, the status changes when the
+        loop next runs (a termination is a message the instance processes), not at once.
+        Returns False when it had already finished (the real API's 410)."""
         with self._lock:
             instance = self._require(instance_id)
-            if instance.status in ACTIVE:
-                instance.status = "Terminated"
-                instance.output = reason
-                instance.generation += 1
+            if instance.status not in LIVE:
+                return False
+            instance.termination_reason = reason
+            self._dirty[instance_id] = None
+            return True
+
+    def suspend(self, instance_id: str, reason: str) -> bool:
+        """Suspend a live instance: it keeps what arrives but makes no progress."""
+        with self._lock:
+            instance = self._require(instance_id)
+            if instance.status not in LIVE:
+                return False
+            if instance.status != "Suspended":
+                instance.status = "Suspended"
                 instance.last_updated_at = self.now()
-                self._dirty.pop(instance_id, None)
+            return True
+
+    def resume(self, instance_id: str, reason: str) -> bool:
+        with self._lock:
+            instance = self._require(instance_id)
+            if instance.status not in LIVE:
+                return False
+            if instance.status == "Suspended":
+                instance.status = "Running"
+                instance.last_updated_at = self.now()
+                self._dirty[instance_id] = None
+            return True
 
     def purge(self, instance_id: str) -> int:
         with self._lock:
             instance = self.instances.get(instance_id)
-            if instance is None or instance.status in ACTIVE:
+            if instance is None or instance.status in LIVE:
                 return 0
             del self.instances[instance_id]
             return 1
 
+    def _apply_termination(self, instance: Instance) -> None:
+        instance.status = "Terminated"
+        instance.output = instance.termination_reason
+        instance.termination_reason = None
+        instance.generation += 1  # results still in flight belong to a terminated run
+        instance.pending_events = []
+        instance.last_updated_at = self.now()
+
     def _require(self, instance_id: str) -> Instance:
         instance = self.instances.get(instance_id)
         if instance is None:
-            raise KeyError(f"no orchestration instance {instance_id!r}")
+            raise InstanceNotFoundError(instance_id)
         return instance
 
     def _create(
@@ -315,7 +388,7 @@ class LocalDurableHost:
         instance = self.instances.get(done.instance_id)
         if instance is None or instance.generation != done.generation:
             return
-        if instance.status not in ACTIVE:
+        if instance.status not in LIVE:
             return
         if done.ok and self._lose_result(instance, done):
             return
@@ -348,7 +421,7 @@ class LocalDurableHost:
             instance = self.instances.get(instance_id)
             if instance is None or instance.generation != generation:
                 continue
-            if instance.status not in ACTIVE:
+            if instance.status not in LIVE:
                 continue
             self.stats.timers_fired += 1
             instance.pending_events.append(h.timer_fired(now, task_id, fire_at))
@@ -356,7 +429,10 @@ class LocalDurableHost:
 
     # ---- one replay -----------------------------------------------------------------
     def _replay(self, instance: Instance) -> None:
-        if instance.status not in ACTIVE:
+        if instance.termination_reason is not None and instance.status in LIVE:
+            self._apply_termination(instance)
+            return
+        if instance.status not in ACTIVE:  # finished, or Suspended: keeps its pending events
             return
         now = self.now()
         if not instance.history:
@@ -481,7 +557,11 @@ class LocalDurableHost:
         self, instance: Instance, task: AtomicTask, task_id: int, now: datetime
     ) -> None:
         """The SDK's retry wrapper adds a back-off timer after each failure, then a
-        'rescheduled task' once that timer fires; both consume task ids (DTFx semantics)."""
+        'rescheduled task' once that timer fires; both consume task ids (DTFx semantics).
+
+        After the last allowed attempt the SDK still waits for one more timer. DTFx's
+        RetryInterceptor keeps that timer for replay compatibility but sets it to fire at
+        once ("Dummy timer for back-compat"), so the failure surfaces without a last delay."""
         wrapper: Any = task.parent
         options = wrapper.retry_options.to_json()
         original = wrapper.actions
@@ -495,6 +575,8 @@ class LocalDurableHost:
             )
             if "maxRetryIntervalInMilliseconds" in options:
                 delay_ms = min(delay_ms, float(options["maxRetryIntervalInMilliseconds"]))
+            if attempt >= int(options["maxNumberOfAttempts"]):
+                delay_ms = 0.0  # the last attempt failed: no retry follows
             fire_at = now + timedelta(milliseconds=delay_ms)
             instance.scheduled[task_id] = "retry-timer"
             instance.history.append(h.event(h.TIMER_CREATED, now, task_id, FireAt=h.iso(fire_at)))
@@ -526,7 +608,7 @@ class LocalDurableHost:
         existing = self.instances.get(child_id)
         if name not in self.registry.orchestrators:
             reason = f"no orchestrator named {name!r}"
-        elif existing is not None and existing.status in ACTIVE:
+        elif existing is not None and existing.status in NOT_REPLACEABLE:
             reason = f"an orchestration instance {child_id!r} is already {existing.status}"
         else:
             self._create(name, child_id, action.get("input"), parent=(parent.instance_id, task_id))
@@ -567,7 +649,7 @@ class LocalDurableHost:
         if instance.parent is None:
             return
         parent = self.instances.get(instance.parent[0])
-        if parent is None or parent.status not in ACTIVE:
+        if parent is None or parent.status not in LIVE:
             return
         task_id = instance.parent[1]
         when = self.now()
