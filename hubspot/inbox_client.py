@@ -20,6 +20,7 @@ from pydantic import BaseModel
 from hubspot.errors import (
     HubSpotError,
     HubSpotNotFound,
+    HubSpotPagingError,
     HubSpotUnavailable,
     HubSpotValidationError,
     ThreadGone,
@@ -36,6 +37,7 @@ from hubspot.models import (
     Thread,
     ThreadPage,
 )
+from hubspot.paging import iter_pages
 from hubspot.ratelimit import RateLimiter
 from hubspot.rendering import RenderedComment
 from hubspot.transport import Call, ClientStats, Transient, Transport
@@ -133,42 +135,44 @@ class InboxClient:
         return self._transport.request(call).json()
 
     def list_inboxes(self) -> list[Inbox]:
-        inboxes: list[Inbox] = []
-        after: str | None = None
-        while True:
+        path = f"{CONV}/inboxes"
+
+        def fetch(after: str | None) -> InboxPage:
             qs = {"limit": 100, **({"after": after} if after else {})}
-            page = InboxPage.model_validate(self._get(f"{CONV}/inboxes", "list inboxes", qs))
-            inboxes += page.results
-            after = page.next_after
-            if not after:
-                break
+            return InboxPage.model_validate(self._get(path, "list inboxes", qs))
+
+        pages = iter_pages(fetch, endpoint=f"GET {path}", what="list inboxes")
+        inboxes = [inbox for page in pages for inbox in page.results]
         for inbox in inboxes:
             self._inbox_types[inbox.id] = inbox.type
         return inboxes
 
     def iter_threads(
-        self, inbox_id: str, after: datetime | None, *, page_size: int = 100
+        self, inbox_id: str, after: datetime, *, page_size: int = 100
     ) -> Iterator[Thread]:
-        """Threads of one inbox whose latest message is after `after`, oldest first."""
+        """Threads of one inbox whose latest message is after `after`, oldest first.
+
+        `after` is required: HubSpot refuses sort=latestMessageTimestamp without
+        latestMessageTimestampAfter (400), so a first poll passes a bounded look-back.
+        """
         if not 1 <= page_size <= 500:
             raise ValueError(f"page_size must be 1..500, got {page_size}")
         qs: dict[str, Any] = {
             "inboxId": inbox_id,
             "sort": "latestMessageTimestamp",
+            "latestMessageTimestampAfter": iso_utc(after, "after"),
             "association": "TICKET",
             "limit": page_size,
         }
-        if after is not None:
-            qs["latestMessageTimestampAfter"] = iso_utc(after, "after")
-        cursor: str | None = None
-        while True:
+        path = f"{CONV}/threads"
+        what = f"list threads of inbox {inbox_id}"
+
+        def fetch(cursor: str | None) -> ThreadPage:
             page_qs = {**qs, **({"after": cursor} if cursor else {})}
-            body = self._get(f"{CONV}/threads", f"list threads of inbox {inbox_id}", page_qs)
-            page = ThreadPage.model_validate(body)
+            return ThreadPage.model_validate(self._get(path, what, page_qs))
+
+        for page in iter_pages(fetch, endpoint=f"GET {path}", what=what):
             yield from page.results
-            cursor = page.next_after
-            if not cursor:
-                return
 
     def get_thread(self, thread_id: str) -> Thread:
         try:
@@ -181,21 +185,19 @@ class InboxClient:
 
     def list_messages(self, thread_id: str) -> list[Message]:
         """Every message of the thread (all pages), oldest first."""
-        messages: list[Message] = []
-        after: str | None = None
-        while True:
+        path = f"{CONV}/threads/{thread_id}/messages"
+        what = f"list messages of {thread_id}"
+
+        def fetch(after: str | None) -> MessagePage:
             qs = {"limit": MESSAGES_PAGE_SIZE, **({"after": after} if after else {})}
             try:
-                body = self._get(
-                    f"{CONV}/threads/{thread_id}/messages", f"list messages of {thread_id}", qs
-                )
+                return MessagePage.model_validate(self._get(path, what, qs))
             except HubSpotNotFound as exc:
                 raise ThreadGone(thread_id, status=404, correlation_id=exc.correlation_id) from exc
-            page = MessagePage.model_validate(body)
-            messages += page.results
-            after = page.next_after
-            if not after:
-                break
+
+        endpoint = f"GET {CONV}/threads/{{threadId}}/messages"
+        pages = iter_pages(fetch, endpoint=endpoint, what=what)
+        messages = [message for page in pages for message in page.results]
         # Stable sort: messages without a timestamp keep HubSpot's order, at the start.
         return sorted(messages, key=lambda m: m.created_at or datetime.min.replace(tzinfo=UTC))
 
@@ -440,4 +442,4 @@ class InboxClient:
         return self._transport.with_retries(f"post draft note on ticket {ticket_id}", attempt)
 
 
-__all__ = ["InboxClient", "PostedDraft"]
+__all__ = ["HubSpotPagingError", "InboxClient", "PostedDraft"]
