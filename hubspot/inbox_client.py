@@ -55,6 +55,9 @@ NOTES_WRITE_SCOPE = "crm.objects.contacts.write"  # what HubSpot's notes spec as
 NOTES_READ_SCOPE = "crm.objects.contacts.read"
 NOTE_TO_TICKET_ASSOCIATION_TYPE = 228  # HUBSPOT_DEFINED note -> ticket
 MESSAGES_PAGE_SIZE = 100
+# The `after` for tools and tests that list every thread; the poll passes its cursor or
+# the bounded first look-back (POLL_INITIAL_LOOKBACK_HOURS), never this.
+ALL_TIME = datetime(1970, 1, 1, tzinfo=UTC)
 
 
 class PostedDraft(BaseModel):
@@ -442,4 +445,4 @@ class InboxClient:
         return self._transport.with_retries(f"post draft note on ticket {ticket_id}", attempt)
 
 
-__all__ = ["HubSpotPagingError", "InboxClient", "PostedDraft"]
+__all__ = ["ALL_TIME", "HubSpotPagingError", "InboxClient", "PostedDraft"]
