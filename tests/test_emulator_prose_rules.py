@@ -114,7 +114,7 @@ def test_descending_contact_listing_pages_without_gaps(
     contact = str(newest["associatedContactId"])
     mine = [t for t in every if t["associatedContactId"] == contact and t["status"] == "OPEN"]
     assert len(mine) == 3
-    params = {
+    params: dict[str, str | int] = {
         "associatedContactId": contact,
         "threadStatus": "OPEN",
         "sort": "-latestMessageTimestamp",
