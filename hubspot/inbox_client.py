@@ -55,6 +55,7 @@ NOTES_WRITE_SCOPE = "crm.objects.contacts.write"  # what HubSpot's notes spec as
 NOTES_READ_SCOPE = "crm.objects.contacts.read"
 NOTE_TO_TICKET_ASSOCIATION_TYPE = 228  # HUBSPOT_DEFINED note -> ticket
 MESSAGES_PAGE_SIZE = 100
+NOTE_BODY_MAX_CHARS = 65_536  # HubSpot's notes guide: hs_note_body's limit
 # The `after` for tools and tests that list every thread; the poll passes its cursor or
 # the bounded first look-back (POLL_INITIAL_LOOKBACK_HOURS), never this.
 ALL_TIME = datetime(1970, 1, 1, tzinfo=UTC)
@@ -250,6 +251,13 @@ class InboxClient:
         )
 
     def _note_call(self, ticket_id: str, html_body: str, timestamp: datetime) -> Call:
+        if len(html_body) > NOTE_BODY_MAX_CHARS:
+            # HubSpot would refuse it (400) after a round trip; say why before sending.
+            raise HubSpotValidationError(
+                f"the note for ticket {ticket_id} is {len(html_body)} characters; HubSpot "
+                f"limits hs_note_body to {NOTE_BODY_MAX_CHARS}",
+                category="VALIDATION_ERROR",
+            )
         return Call(
             "POST",
             NOTES,

@@ -1,15 +1,17 @@
 """A listing whose paging cursor repeats, or that never ends, stops with an error naming
-the endpoint and the cursor, for every paged call the client makes."""
+the endpoint and the cursor, for every paged call the client makes; and the client's other
+local guard against a request HubSpot would refuse (a note body over its limit)."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
+from datetime import UTC, datetime
 
 import pytest
 
 import hubspot.inbox_client
 import hubspot.paging
-from hubspot.errors import HubSpotPagingError
+from hubspot.errors import HubSpotPagingError, HubSpotValidationError
 from hubspot.inbox_client import ALL_TIME, InboxClient
 from hubspot.models import InboxPage
 from hubspot.paging import iter_pages
@@ -104,3 +106,22 @@ def test_a_listing_within_the_bound_is_read_whole() -> None:
     assert len(read) == 3
     with pytest.raises(HubSpotPagingError):
         list(iter_pages(pages.__getitem__, endpoint="GET /x", what="x", max_pages=2))
+
+
+def test_a_note_over_hubspots_body_limit_is_refused_before_sending(
+    fresh_emulator: EmulatorServer, client: InboxClient
+) -> None:
+    """The notes guide limits hs_note_body to 65,536 characters (the emulator enforces it
+    too); the client says so without spending a request."""
+    ticket = next(
+        t.ticket_id
+        for inbox in client.list_inboxes()
+        for t in client.iter_threads(inbox.id, ALL_TIME)
+        if t.ticket_id
+    )
+    now = datetime.now(UTC)
+    before = requests_to(fresh_emulator, "/crm/v3/objects/notes")
+    with pytest.raises(HubSpotValidationError, match="65536"):
+        client.create_ticket_note(ticket, "x" * 65_537, now)
+    assert requests_to(fresh_emulator, "/crm/v3/objects/notes") == before
+    assert client.create_ticket_note(ticket, "x" * 65_536, now)
