@@ -15,7 +15,7 @@ from hubspot.errors import HubSpotPagingError
 from hubspot.models import Page
 
 # 1,000 pages of 100 are 100,000 threads in one poll or messages in one thread: far past
-# any real inbox, and still under an hour at the default rate limit.
+# any real inbox, yet only about 100 s of requests at the default rate limit.
 MAX_PAGES_PER_LISTING = 1000
 
 P = TypeVar("P", bound=Page)
