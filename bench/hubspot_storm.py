@@ -24,7 +24,7 @@ from functools import partial
 from typing import Any
 
 from bench.common import machine, peak_rss_mib, print_json, print_table
-from hubspot.inbox_client import InboxClient
+from hubspot.inbox_client import ALL_TIME, InboxClient
 from hubspot.markers import find_marker
 from hubspot.rendering import CommentContent, Source, render_comment
 from hubspot.transport import ClientStats
@@ -92,7 +92,7 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
             max_retry_seconds=300,
         )
         seeded = [
-            t.id for inbox in client.list_inboxes() for t in client.iter_threads(inbox.id, None)
+            t.id for inbox in client.list_inboxes() for t in client.iter_threads(inbox.id, ALL_TIME)
         ]
         targets = [
             server.inject_email(from_email=f"storm{i}@example.com", subject=f"Q{i}", text=f"q{i}")

@@ -12,7 +12,14 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Annotated, Any
 
-from pydantic import AliasChoices, Field, SecretStr, ValidationError, field_validator
+from pydantic import (
+    AliasChoices,
+    Field,
+    SecretStr,
+    ValidationError,
+    field_validator,
+    model_validator,
+)
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 
@@ -46,6 +53,21 @@ def _csv(value: Any) -> Any:
 
 
 CsvList = Annotated[list[str], NoDecode]
+
+# Bounds of the first look-back. Until a poll finds a thread the cursor stays unset and the
+# window slides with each poll, so it must outlast the poll interval and short outages
+# (at least an hour); at most a year, since every thread in it may get a draft.
+MIN_INITIAL_LOOKBACK_HOURS = 1.0
+MAX_INITIAL_LOOKBACK_HOURS = 24.0 * 366
+
+
+def _blank_means_unset(values: Any) -> Any:
+    """Drop empty (or blank) values: the Functions host exports every `Values` entry of
+    local.settings.json, empty strings included, and an empty setting must mean "unset"
+    (the default applies, a required setting is reported missing)."""
+    if isinstance(values, dict):
+        return {k: v for k, v in values.items() if not (isinstance(v, str) and not v.strip())}
+    return values
 
 
 class Settings(BaseSettings):
@@ -87,6 +109,13 @@ class Settings(BaseSettings):
     polling_paused: bool = Field(False, description="true pauses the timer's polling")
     poll_overlap_seconds: int = Field(
         300, ge=0, description="re-read this many seconds before the cursor on each poll"
+    )
+    poll_initial_lookback_hours: float = Field(
+        24.0,
+        ge=MIN_INITIAL_LOOKBACK_HOURS,
+        le=MAX_INITIAL_LOOKBACK_HOURS,
+        description="while no poll cursor is saved (a new deployment) polls read threads "
+        "active in this many past hours; older inbox history is never drafted",
     )
     poll_batch_size: int = Field(
         10, ge=1, le=200, description="emails triaged concurrently per fan-out batch"
@@ -198,6 +227,7 @@ class Settings(BaseSettings):
         "INFO", pattern=r"^(DEBUG|INFO|WARNING|ERROR)$", description="DEBUG, INFO, WARNING, ERROR"
     )
 
+    _drop_blank = model_validator(mode="before")(_blank_means_unset)
     _split_csv = field_validator("hubspot_inbox_ids", "team_addresses", mode="before")(_csv)
 
     @field_validator("poll_schedule")

@@ -79,6 +79,16 @@ class HubSpotUnavailable(HubSpotError):
         self.last_error = last_error
 
 
+class HubSpotPagingError(HubSpotError):
+    """A listing did not end: a paging cursor came back twice, or pages exceeded a bound."""
+
+    def __init__(self, message: str, *, endpoint: str, cursor: str, pages: int) -> None:
+        super().__init__(message)
+        self.endpoint = endpoint
+        self.cursor = cursor
+        self.pages = pages
+
+
 def parse_error_body(raw: bytes | str) -> ErrorBody:
     """HubSpot's error JSON, or an empty ErrorBody when the body is not that JSON."""
     try:

@@ -20,6 +20,7 @@ from pydantic import BaseModel
 from hubspot.errors import (
     HubSpotError,
     HubSpotNotFound,
+    HubSpotPagingError,
     HubSpotUnavailable,
     HubSpotValidationError,
     ThreadGone,
@@ -36,6 +37,7 @@ from hubspot.models import (
     Thread,
     ThreadPage,
 )
+from hubspot.paging import iter_pages
 from hubspot.ratelimit import RateLimiter
 from hubspot.rendering import RenderedComment
 from hubspot.transport import Call, ClientStats, Transient, Transport
@@ -53,6 +55,10 @@ NOTES_WRITE_SCOPE = "crm.objects.contacts.write"  # what HubSpot's notes spec as
 NOTES_READ_SCOPE = "crm.objects.contacts.read"
 NOTE_TO_TICKET_ASSOCIATION_TYPE = 228  # HUBSPOT_DEFINED note -> ticket
 MESSAGES_PAGE_SIZE = 100
+NOTE_BODY_MAX_CHARS = 65_536  # HubSpot's notes guide: hs_note_body's limit
+# The `after` for tools and tests that list every thread; the poll passes its cursor or
+# the bounded first look-back (POLL_INITIAL_LOOKBACK_HOURS), never this.
+ALL_TIME = datetime(1970, 1, 1, tzinfo=UTC)
 
 
 class PostedDraft(BaseModel):
@@ -133,42 +139,44 @@ class InboxClient:
         return self._transport.request(call).json()
 
     def list_inboxes(self) -> list[Inbox]:
-        inboxes: list[Inbox] = []
-        after: str | None = None
-        while True:
+        path = f"{CONV}/inboxes"
+
+        def fetch(after: str | None) -> InboxPage:
             qs = {"limit": 100, **({"after": after} if after else {})}
-            page = InboxPage.model_validate(self._get(f"{CONV}/inboxes", "list inboxes", qs))
-            inboxes += page.results
-            after = page.next_after
-            if not after:
-                break
+            return InboxPage.model_validate(self._get(path, "list inboxes", qs))
+
+        pages = iter_pages(fetch, endpoint=f"GET {path}", what="list inboxes")
+        inboxes = [inbox for page in pages for inbox in page.results]
         for inbox in inboxes:
             self._inbox_types[inbox.id] = inbox.type
         return inboxes
 
     def iter_threads(
-        self, inbox_id: str, after: datetime | None, *, page_size: int = 100
+        self, inbox_id: str, after: datetime, *, page_size: int = 100
     ) -> Iterator[Thread]:
-        """Threads of one inbox whose latest message is after `after`, oldest first."""
+        """Threads of one inbox whose latest message is after `after`, oldest first.
+
+        `after` is required: HubSpot refuses sort=latestMessageTimestamp without
+        latestMessageTimestampAfter (400), so a first poll passes a bounded look-back.
+        """
         if not 1 <= page_size <= 500:
             raise ValueError(f"page_size must be 1..500, got {page_size}")
         qs: dict[str, Any] = {
             "inboxId": inbox_id,
             "sort": "latestMessageTimestamp",
+            "latestMessageTimestampAfter": iso_utc(after, "after"),
             "association": "TICKET",
             "limit": page_size,
         }
-        if after is not None:
-            qs["latestMessageTimestampAfter"] = iso_utc(after, "after")
-        cursor: str | None = None
-        while True:
+        path = f"{CONV}/threads"
+        what = f"list threads of inbox {inbox_id}"
+
+        def fetch(cursor: str | None) -> ThreadPage:
             page_qs = {**qs, **({"after": cursor} if cursor else {})}
-            body = self._get(f"{CONV}/threads", f"list threads of inbox {inbox_id}", page_qs)
-            page = ThreadPage.model_validate(body)
+            return ThreadPage.model_validate(self._get(path, what, page_qs))
+
+        for page in iter_pages(fetch, endpoint=f"GET {path}", what=what):
             yield from page.results
-            cursor = page.next_after
-            if not cursor:
-                return
 
     def get_thread(self, thread_id: str) -> Thread:
         try:
@@ -181,21 +189,19 @@ class InboxClient:
 
     def list_messages(self, thread_id: str) -> list[Message]:
         """Every message of the thread (all pages), oldest first."""
-        messages: list[Message] = []
-        after: str | None = None
-        while True:
+        path = f"{CONV}/threads/{thread_id}/messages"
+        what = f"list messages of {thread_id}"
+
+        def fetch(after: str | None) -> MessagePage:
             qs = {"limit": MESSAGES_PAGE_SIZE, **({"after": after} if after else {})}
             try:
-                body = self._get(
-                    f"{CONV}/threads/{thread_id}/messages", f"list messages of {thread_id}", qs
-                )
+                return MessagePage.model_validate(self._get(path, what, qs))
             except HubSpotNotFound as exc:
                 raise ThreadGone(thread_id, status=404, correlation_id=exc.correlation_id) from exc
-            page = MessagePage.model_validate(body)
-            messages += page.results
-            after = page.next_after
-            if not after:
-                break
+
+        endpoint = f"GET {CONV}/threads/{{threadId}}/messages"
+        pages = iter_pages(fetch, endpoint=endpoint, what=what)
+        messages = [message for page in pages for message in page.results]
         # Stable sort: messages without a timestamp keep HubSpot's order, at the start.
         return sorted(messages, key=lambda m: m.created_at or datetime.min.replace(tzinfo=UTC))
 
@@ -245,6 +251,13 @@ class InboxClient:
         )
 
     def _note_call(self, ticket_id: str, html_body: str, timestamp: datetime) -> Call:
+        if len(html_body) > NOTE_BODY_MAX_CHARS:
+            # HubSpot would refuse it (400) after a round trip; say why before sending.
+            raise HubSpotValidationError(
+                f"the note for ticket {ticket_id} is {len(html_body)} characters; HubSpot "
+                f"limits hs_note_body to {NOTE_BODY_MAX_CHARS}",
+                category="VALIDATION_ERROR",
+            )
         return Call(
             "POST",
             NOTES,
@@ -440,4 +453,4 @@ class InboxClient:
         return self._transport.with_retries(f"post draft note on ticket {ticket_id}", attempt)
 
 
-__all__ = ["InboxClient", "PostedDraft"]
+__all__ = ["ALL_TIME", "HubSpotPagingError", "InboxClient", "PostedDraft"]

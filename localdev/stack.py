@@ -53,6 +53,9 @@ def app_environment(
         "QDRANT_PATH": str(data_dir / "qdrant"),
         "LLM_PROVIDER": "none",
         "LEDGER_TABLE_PREFIX": "triage",
+        # The seed inbox's threads span about two days; a local run drafts all of them.
+        # Production keeps its own bounded default (24 h).
+        "POLL_INITIAL_LOOKBACK_HOURS": "168",
     }
     values = {k: os.environ.get(k, v) for k, v in defaults.items()}
     values.update(

@@ -4,7 +4,7 @@ configured inbox, plus threads of failed emails an operator asked to retry."""
 from __future__ import annotations
 
 import logging
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 
 from core.contracts import Listing, ListRequest, ThreadRef
 from pipeline.mapping import ticket_of
@@ -26,9 +26,19 @@ def select(threads: list[ThreadRef], max_threads: int) -> tuple[list[ThreadRef],
     return chosen, len(ordered) - len(chosen)
 
 
+def listing_start(request: ListRequest, initial_lookback_hours: float, now: datetime) -> datetime:
+    """Where this poll's listing starts: the cursor minus the overlap window or, with no
+    cursor yet (a new deployment), a bounded look-back. HubSpot refuses the listing sorted
+    by latestMessageTimestamp without a start, and a new deployment must not draft the
+    inbox's whole history."""
+    if request.after is not None:
+        return request.after - timedelta(seconds=request.overlap_seconds)
+    return now - timedelta(hours=initial_lookback_hours)
+
+
 def list_new_threads(request: ListRequest) -> Listing:
     client, book = hubspot(), ledger()
-    since = request.after - timedelta(seconds=request.overlap_seconds) if request.after else None
+    since = listing_start(request, settings().poll_initial_lookback_hours, datetime.now(UTC))
     inbox_ids = list(settings().hubspot_inbox_ids) or [inbox.id for inbox in client.list_inboxes()]
     done = book.threads_done_since(since)
     found: dict[str, ThreadRef] = {}

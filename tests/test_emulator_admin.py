@@ -74,7 +74,9 @@ def test_inject_email_new_thread_and_follow_up(
         thread_id=created["threadId"], from_email="kim@mailbox.example", text="Still squeaks."
     )
     assert follow_up["threadId"] == created["threadId"]
-    messages = hubspot_http.get(f"{CONV}/threads/{created['threadId']}/messages").json()["results"]
+    messages = hubspot_http.get(
+        f"{CONV}/threads/{created['threadId']}/messages", params={"sort": "createdAt"}
+    ).json()["results"]
     assert [m["id"] for m in messages] == [created["messageId"], follow_up["messageId"]]
     assert messages[0]["richText"] == "<p>My pedal <b>squeaks</b>.</p>"
     helpdesk = fresh_emulator.inject_email(inbox_id="147002", from_email="a@b.example", text="x")

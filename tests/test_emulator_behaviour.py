@@ -152,8 +152,10 @@ def test_message_shapes_and_message_paging(
     messages = first["results"] + second["results"]
     assert "paging" not in second
     assert len(messages) == 3
-    assert [m["createdAt"] for m in messages] == sorted(m["createdAt"] for m in messages)
-    email = messages[0]
+    # HubSpot's default order is -createdAt: newest first.
+    created = [m["createdAt"] for m in messages]
+    assert created == sorted(created, reverse=True)
+    email = messages[-1]
     assert email["type"] == "MESSAGE"
     assert email["direction"] == "INCOMING"
     assert email["channelId"] == "1002"
@@ -163,10 +165,10 @@ def test_message_shapes_and_message_paging(
         "value": "mark.taylor@mailbox.example",
     }
     assert email["recipients"][0]["deliveryIdentifier"]["value"] == "support@nordvikbikes.example"
-    newest_first = hubspot_http.get(
-        f"{CONV}/threads/{thread_id}/messages", params={"sort": "-createdAt"}
+    oldest_first = hubspot_http.get(
+        f"{CONV}/threads/{thread_id}/messages", params={"sort": "createdAt"}
     ).json()["results"]
-    assert [m["id"] for m in newest_first] == [m["id"] for m in reversed(messages)]
+    assert [m["id"] for m in oldest_first] == [m["id"] for m in reversed(messages)]
 
 
 def test_long_email_is_truncated_and_original_content_has_all_of_it(
@@ -191,7 +193,7 @@ def test_agent_reply_is_outgoing_and_updates_sent_timestamp(
     reply = fresh_emulator.agent_reply(thread_id, "It ships tomorrow.")
     thread = hubspot_http.get(f"{CONV}/threads/{thread_id}").json()
     messages = hubspot_http.get(f"{CONV}/threads/{thread_id}/messages").json()["results"]
-    last = messages[-1]
+    last = messages[0]  # newest first
     assert last["id"] == reply["messageId"]
     assert last["direction"] == "OUTGOING"
     assert last["senders"][0]["actorId"].startswith("A-")
@@ -218,7 +220,7 @@ def test_comment_is_created_and_listed_but_does_not_move_latest_timestamp(
     assert comment["type"] == "COMMENT"
     assert comment["richText"] == "<p>Entwurf</p>"
     listed = hubspot_http.get(f"{CONV}/threads/{thread_id}/messages").json()["results"]
-    assert listed[-1]["id"] == comment["id"]
+    assert listed[0]["id"] == comment["id"]  # newest first
     after = hubspot_http.get(f"{CONV}/threads/{thread_id}").json()["latestMessageTimestamp"]
     assert after == before
     assert fresh_emulator.stats()["comment_posts_by_thread"] == {thread_id: 1}

@@ -163,7 +163,7 @@ def test_lost_response_still_carries_out_the_request(fresh_emulator: EmulatorSer
         messages = client.get(
             f"/conversations/v3/conversations/threads/{thread_id}/messages"
         ).json()["results"]
-    assert messages[-1]["type"] == "COMMENT"
+    assert messages[0]["type"] == "COMMENT"  # newest first
 
 
 def test_daily_limit_gives_429_with_daily_policy(

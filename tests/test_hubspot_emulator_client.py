@@ -8,7 +8,7 @@ from datetime import timedelta
 import pytest
 
 from hubspot.errors import HubSpotAuthError, HubSpotScopeError, ThreadGone
-from hubspot.inbox_client import InboxClient
+from hubspot.inbox_client import ALL_TIME, InboxClient
 from hubspot.markers import find_marker
 from hubspot.rendering import CommentContent, RenderedComment, Source, render_comment
 from localdev.hubspot_emulator import EmulatorServer
@@ -52,8 +52,8 @@ def test_inboxes_threads_and_paging(fresh_emulator: EmulatorServer, fake_clock: 
     inboxes = {i.id: i for i in client.list_inboxes()}
     assert {i.type for i in inboxes.values()} == {"INBOX", "HELP_DESK"}
     support = next(i for i in inboxes.values() if i.type == "INBOX")
-    paged = list(client.iter_threads(support.id, None, page_size=5))
-    whole = list(client.iter_threads(support.id, None, page_size=500))
+    paged = list(client.iter_threads(support.id, ALL_TIME, page_size=5))
+    whole = list(client.iter_threads(support.id, ALL_TIME, page_size=500))
     assert len(paged) > 5
     assert [t.id for t in paged] == [t.id for t in whole]
     assert len({t.id for t in paged}) == len(paged)
@@ -105,7 +105,7 @@ def test_help_desk_thread_gets_a_ticket_note(
 ) -> None:
     client = client_for(fresh_emulator, fake_clock)
     desk = next(i for i in client.list_inboxes() if i.is_help_desk)
-    thread = next(iter(client.iter_threads(desk.id, None)))
+    thread = next(iter(client.iter_threads(desk.id, ALL_TIME)))
     message = next(m for m in client.list_messages(thread.id) if m.is_inbound_email)
     rendered = rendered_for(message.id)
     posted = client.post_draft(thread.id, message.id, rendered, thread.ticket_id)
@@ -121,7 +121,7 @@ def test_expired_and_read_only_tokens(
     with pytest.raises(HubSpotAuthError, match="EXPIRED_AUTHENTICATION"):
         client_for(fresh_emulator, fake_clock, token="expired-token").list_inboxes()
     read_only = client_for(fresh_emulator, fake_clock, token="read-only-token")
-    thread = next(iter(read_only.iter_threads(read_only.list_inboxes()[0].id, None)))
+    thread = next(iter(read_only.iter_threads(read_only.list_inboxes()[0].id, ALL_TIME)))
     with pytest.raises(HubSpotScopeError, match=r"conversations\.write"):
         read_only.post_comment(thread.id, "x", "<p>x</p>")
 

@@ -14,6 +14,7 @@ from typing import Any
 
 import pytest
 
+from hubspot.inbox_client import ALL_TIME
 from ledger.models import FINAL_STATES
 from localdev.durable_host import FaultInjection
 from localdev.stack import LocalStack
@@ -55,7 +56,7 @@ def inbound_email_ids(stack: LocalStack) -> dict[str, str]:
     client = hubspot()
     found = {}
     for inbox in client.list_inboxes():
-        for thread in client.iter_threads(inbox.id, None):
+        for thread in client.iter_threads(inbox.id, ALL_TIME):
             for message in client.list_messages(thread.id):
                 if is_inbound_email(message):
                     found[message.id] = thread.id

@@ -4,6 +4,7 @@ import json
 from pathlib import Path
 
 import pytest
+from pydantic import AliasChoices
 
 from core.settings import Settings, SettingsError, load_settings
 
@@ -59,3 +60,44 @@ def test_example_settings_file_documents_every_setting() -> None:
     expected = {name.upper() for name in Settings.model_fields}
     assert expected <= set(example["Values"])
     assert expected <= set(example["_settings_help"])
+
+
+def env_name(field: str) -> str:
+    alias = Settings.model_fields[field].validation_alias
+    return alias.choices[0] if isinstance(alias, AliasChoices) else field.upper()  # type: ignore[return-value]
+
+
+def outcome(env: dict[str, str], monkeypatch: pytest.MonkeyPatch) -> object:
+    """The loaded settings as data, or the names of the reported problems."""
+    with monkeypatch.context() as scoped:
+        for name, value in env.items():
+            scoped.setenv(name, value)
+        try:
+            return load_settings().model_dump(mode="json")
+        except SettingsError as exc:
+            return sorted(name for name, _ in exc.problems)
+
+
+@pytest.mark.parametrize("field", sorted(Settings.model_fields))
+@pytest.mark.parametrize("blank", ["", "  "])
+def test_an_empty_setting_means_unset(
+    clean_env: pytest.MonkeyPatch, field: str, blank: str
+) -> None:
+    """The Functions host exports empty `Values` entries as empty variables."""
+    name = env_name(field)
+    unset = {k: v for k, v in MINIMAL.items() if k != name}
+    assert outcome({**unset, name: blank}, clean_env) == outcome(unset, clean_env)
+
+
+def test_the_example_values_load_and_list_nothing_stale(clean_env: pytest.MonkeyPatch) -> None:
+    """Exactly the example file's Values (empty ones included) make valid settings, every
+    entry is a setting (or one the Functions host itself reads), and the help text is the
+    setting's own description."""
+    example = json.loads((REPO / "local.settings.example.json").read_text())
+    loaded = outcome(example["Values"], clean_env)
+    assert isinstance(loaded, dict), f"the example's Values do not load: {loaded}"
+    names = {env_name(field): field for field in Settings.model_fields}
+    host_settings = {"FUNCTIONS_WORKER_RUNTIME", "AzureWebJobsStorage"}
+    assert set(example["Values"]) - host_settings == set(names)
+    for name, field in names.items():
+        assert example["_settings_help"][name] == Settings.model_fields[field].description

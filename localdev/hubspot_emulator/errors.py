@@ -55,8 +55,10 @@ def error_response(exc: HubSpotError) -> JSONResponse:
     )
 
 
-def validation_error(message: str) -> HubSpotError:
-    return HubSpotError(400, "VALIDATION_ERROR", message)
+def validation_error(message: str, *, param: str | None = None) -> HubSpotError:
+    """HubSpot's 400; `param` names the offending field in `context`, as HubSpot does."""
+    context = {param: [message]} if param else None
+    return HubSpotError(400, "VALIDATION_ERROR", message, context=context)
 
 
 def not_found(what: str) -> HubSpotError:

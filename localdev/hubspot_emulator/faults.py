@@ -1,5 +1,6 @@
 """Injected faults: latency, 5xx, spurious 429s and dropped connections, all drawn from
-one seeded `random.Random` so a run with the same seed and request order repeats."""
+one seeded `random.Random` so a run with the same seed and request order repeats; and a
+paging cursor that repeats (deterministic, not drawn)."""
 
 from __future__ import annotations
 
@@ -22,6 +23,9 @@ class FaultConfig(BaseModel):
     # The request is carried out (a comment is created) but the connection closes before
     # the response: what makes idempotent posting necessary.
     lost_response_fraction: float = Field(0.0, ge=0, le=1)
+    # Paged listings answer every follow-up page with the cursor they were asked for, so
+    # `paging.next.after` repeats forever: what the client's paging guard must stop.
+    repeat_paging_cursor: bool = False
     rate_limit_per_10s: int | None = Field(None, ge=0)
     daily_limit: int = Field(250_000, ge=1)
     seed: int = 0

@@ -196,7 +196,14 @@ def _thread_or_404(account: Account, raw_id: str) -> Thread:
     return thread
 
 
-def _page(results: list[dict[str, Any]], next_after: str | None) -> dict[str, Any]:
+def _page(
+    request: Request, results: list[dict[str, Any]], next_after: str | None
+) -> dict[str, Any]:
+    """A paged body; the `repeat_paging_cursor` fault hands a follow-up page's own cursor
+    back as the next one."""
+    asked = request.query_params.get("after")
+    if next_after is not None and asked and _state(request).faults.config.repeat_paging_cursor:
+        next_after = asked
     body: dict[str, Any] = {"results": results}
     if next_after is not None:
         body["paging"] = {"next": {"after": next_after}}
@@ -231,29 +238,82 @@ async def get_inbox(request: Request) -> Response:
 # --- threads ------------------------------------------------------------------------------
 
 
+THREAD_SORTS = ("id", "latestMessageTimestamp")
+
+
+def _thread_listing_rules(request: Request, inbox_ids: list[str]) -> tuple[str, bool]:
+    """The rules HubSpot's reference states in prose for GET /threads (the spec leaves the
+    parameter descriptions empty); the sort field and whether it is descending.
+
+    Source: developers.hubspot.com/docs/api-reference/conversations-conversations-v3/
+    public-thread/get-conversations-v3-conversations-threads (parameters `sort`, `inboxId`,
+    `associatedContactId`, `threadStatus`, `latestMessageTimestampAfter`).
+    """
+    sort = _multi(request, "sort") or ["id"]
+    field = sort[0].removeprefix("-")
+    if len(sort) != 1 or field not in THREAD_SORTS:
+        raise validation_error(
+            f"sort: expected one of id, latestMessageTimestamp (or -id, "
+            f"-latestMessageTimestamp with associatedContactId), got {sort!r}",
+            param="sort",
+        )
+    descending = sort[0].startswith("-")
+    contact = request.query_params.get("associatedContactId")
+    after_ts = request.query_params.get("latestMessageTimestampAfter")
+    if field == "latestMessageTimestamp" and after_ts is None:
+        raise validation_error(
+            "latestMessageTimestampAfter is required when sorting by latestMessageTimestamp",
+            param="latestMessageTimestampAfter",
+        )
+    # Not stated by the reference (it only says the parameter is required for that sort);
+    # kept strict so no request relies on HubSpot's unspecified handling of it.
+    if after_ts is not None and field != "latestMessageTimestamp":
+        raise validation_error(
+            "latestMessageTimestampAfter requires sort=latestMessageTimestamp",
+            param="latestMessageTimestampAfter",
+        )
+    if contact is not None and inbox_ids:
+        raise validation_error(
+            "associatedContactId cannot be used in conjunction with inboxId",
+            param="associatedContactId",
+        )
+    if contact is not None and request.query_params.get("threadStatus") is None:
+        raise validation_error(
+            "threadStatus must be provided when filtering by associatedContactId",
+            param="threadStatus",
+        )
+    if descending and contact is None:
+        raise validation_error(
+            f"sort: descending order ({sort[0]}) is only available when filtering by "
+            "associatedContactId; other listings are always in ascending order",
+            param="sort",
+        )
+    return field, descending
+
+
 async def _list_threads(request: Request, state: EmulatorState, _: TokenInfo) -> Response:
     limit = _limit(request)
     inbox_ids = _multi(request, "inboxId")
     if len(inbox_ids) > 1:
         raise validation_error(
-            f"inboxId: only one inbox id may be given per request, got {len(inbox_ids)}"
+            f"inboxId: only one inbox id may be given per request, got {len(inbox_ids)}",
+            param="inboxId",
         )
-    sort = _multi(request, "sort") or ["id"]
-    if len(sort) != 1 or sort[0] not in ("id", "latestMessageTimestamp"):
-        raise validation_error(f"sort: expected id or latestMessageTimestamp, got {sort!r}")
-    by_latest = sort[0] == "latestMessageTimestamp"
+    for name in ("associatedContactId", "associatedTicketId", "inboxId"):
+        for value in request.query_params.getlist(name):
+            if not value.isdigit():
+                raise validation_error(f"{name}: {value!r} is not an integer", param=name)
+    field, descending = _thread_listing_rules(request, inbox_ids)
+    by_latest = field == "latestMessageTimestamp"
     after_ts_raw = request.query_params.get("latestMessageTimestampAfter")
-    if after_ts_raw is not None and not by_latest:
-        raise validation_error("latestMessageTimestampAfter requires sort=latestMessageTimestamp")
     after_ts = _parse_timestamp(after_ts_raw) if after_ts_raw is not None else None
     status = request.query_params.get("threadStatus")
     if status is not None and status not in ("OPEN", "CLOSED"):
-        raise validation_error(f"threadStatus: expected OPEN or CLOSED, got {status!r}")
+        raise validation_error(
+            f"threadStatus: expected OPEN or CLOSED, got {status!r}", param="threadStatus"
+        )
     archived = bool(_bool(request, "archived"))
     with_ticket = "TICKET" in _multi(request, "association")
-    for name in ("associatedContactId", "associatedTicketId"):
-        if (value := request.query_params.get(name)) is not None and not value.isdigit():
-            raise validation_error(f"{name}: {value!r} is not an integer")
     contact = request.query_params.get("associatedContactId")
     ticket = request.query_params.get("associatedTicketId")
 
@@ -267,25 +327,21 @@ async def _list_threads(request: Request, state: EmulatorState, _: TokenInfo) ->
         and (contact is None or t.associated_contact_id == contact)
         and (ticket is None or t.ticket_id == ticket)
     ]
-    cursor = request.query_params.get("after")
-    if by_latest:
-        # Ties on the timestamp are broken by id, so the cursor is exact even when many
-        # threads share one millisecond.
-        threads.sort(key=lambda t: (t.sort_ts, int(t.id)))
-        if cursor:
-            c_ts, c_id = _decode_cursor(cursor, 2)
-            threads = [t for t in threads if (t.sort_ts, int(t.id)) > (c_ts, c_id)]
-    else:
-        threads.sort(key=lambda t: int(t.id))
-        if cursor:
-            (c_id,) = _decode_cursor(cursor, 1)
-            threads = [t for t in threads if int(t.id) > c_id]
+
+    # Ties on the timestamp are broken by id, so the cursor is exact even when many
+    # threads share one millisecond.
+    def key(t: Thread) -> tuple[int, ...]:
+        return (t.sort_ts, int(t.id)) if by_latest else (int(t.id),)
+
+    threads.sort(key=key, reverse=descending)
+    if cursor := request.query_params.get("after"):
+        position = tuple(_decode_cursor(cursor, 2 if by_latest else 1))
+        threads = [t for t in threads if (key(t) < position if descending else key(t) > position)]
     page = threads[:limit]
-    next_after = None
-    if len(threads) > limit:
-        last = page[-1]
-        next_after = _encode_cursor(last.sort_ts, last.id) if by_latest else _encode_cursor(last.id)
-    return JSONResponse(_page([t.to_json(with_ticket=with_ticket) for t in page], next_after))
+    next_after = _encode_cursor(*key(page[-1])) if len(threads) > limit else None
+    return JSONResponse(
+        _page(request, [t.to_json(with_ticket=with_ticket) for t in page], next_after)
+    )
 
 
 @router.get(CONV + "/threads")
@@ -316,16 +372,19 @@ async def get_thread(request: Request) -> Response:
 async def _list_messages(request: Request, state: EmulatorState, _: TokenInfo) -> Response:
     thread = _thread_or_404(state.account, request.path_params["thread_id"])
     limit = _limit(request)
-    sort = _multi(request, "sort") or ["createdAt"]
+    # HubSpot's reference: "createdAt (ascending), and -createdAt (descending, default)".
+    sort = _multi(request, "sort") or ["-createdAt"]
     if len(sort) != 1 or sort[0] not in ("createdAt", "-createdAt"):
-        raise validation_error(f"sort: expected createdAt or -createdAt, got {sort!r}")
+        raise validation_error(
+            f"sort: expected createdAt or -createdAt, got {sort!r}", param="sort"
+        )
     messages = thread.messages if sort[0] == "createdAt" else thread.messages[::-1]
     offset = 0
     if cursor := request.query_params.get("after"):
         (offset,) = _decode_cursor(cursor, 1)
     page = messages[offset : offset + limit]
     next_after = _encode_cursor(offset + limit) if offset + limit < len(messages) else None
-    return JSONResponse(_page([m.body for m in page], next_after))
+    return JSONResponse(_page(request, [m.body for m in page], next_after))
 
 
 @router.get(CONV + "/threads/{thread_id}/messages")
@@ -425,18 +484,47 @@ async def post_message(request: Request) -> Response:
 # --- CRM notes ----------------------------------------------------------------------------
 
 
+NOTE_BODY_MAX_CHARS = 65_536
+
+
+def _check_note_properties(properties: dict[str, str]) -> None:
+    """Rules from HubSpot's notes guide (developers.hubspot.com/docs/api/crm/notes):
+    hs_timestamp is required, a Unix timestamp in milliseconds or a UTC date-time;
+    hs_note_body is limited to 65,536 characters."""
+    stamp = properties.get("hs_timestamp")
+    if stamp is None:
+        raise validation_error("properties.hs_timestamp: required for notes", param="hs_timestamp")
+    if not stamp.isdigit():
+        try:
+            parsed = datetime.fromisoformat(stamp.replace("Z", "+00:00"))
+        except ValueError:
+            parsed = None
+        if parsed is None or parsed.utcoffset() is None:
+            raise validation_error(
+                f"properties.hs_timestamp: {stamp!r} is neither epoch milliseconds nor a UTC "
+                "date-time",
+                param="hs_timestamp",
+            )
+    body = properties.get("hs_note_body", "")
+    if len(body) > NOTE_BODY_MAX_CHARS:
+        raise validation_error(
+            f"properties.hs_note_body: {len(body)} characters, the limit is {NOTE_BODY_MAX_CHARS}",
+            param="hs_note_body",
+        )
+
+
 async def _create_note(request: Request, state: EmulatorState, _: TokenInfo) -> Response:
     body = await _json_body(request)
     properties = body.get("properties")
-    associations = body.get("associations", [])
+    associations = body.get("associations")
     if not isinstance(properties, dict) or not all(
         isinstance(k, str) and isinstance(v, str) for k, v in properties.items()
     ):
         raise validation_error("properties: required, an object of string values")
-    if "hs_timestamp" not in properties:
-        raise validation_error("properties.hs_timestamp: required for notes")
+    _check_note_properties(properties)
+    # The spec (SimplePublicObjectInputForCreate) requires `associations`, even if empty.
     if not isinstance(associations, list):
-        raise validation_error("associations: must be an array")
+        raise validation_error("associations: required, an array (may be empty)")
     tickets = state.account.ticket_ids()
     for i, assoc in enumerate(associations):
         try:
@@ -476,6 +564,11 @@ SEARCH_OPERATORS = (
     "NOT_IN",
 )
 MAX_SEARCH_LIMIT = 200
+# The spec: "Up to 6 groups of filters"; HubSpot's changelog (Search API, 2024-08-26): at
+# most ten filters per group and twenty-five in one search.
+MAX_FILTER_GROUPS = 6
+MAX_FILTERS_PER_GROUP = 10
+MAX_FILTERS_TOTAL = 25
 
 
 def _note_values(note: Any, name: str) -> list[str]:
@@ -520,12 +613,21 @@ async def _search_notes(request: Request, state: EmulatorState, _: TokenInfo) ->
     limit = body.get("limit", 10)
     if not isinstance(limit, int) or not 1 <= limit <= MAX_SEARCH_LIMIT:
         raise validation_error(f"limit: must be an integer between 1 and {MAX_SEARCH_LIMIT}")
-    if not isinstance(groups, list) or len(groups) > 6:
-        raise validation_error("filterGroups: must be an array of at most 6 groups")
+    if not isinstance(groups, list) or len(groups) > MAX_FILTER_GROUPS:
+        raise validation_error(
+            f"filterGroups: must be an array of at most {MAX_FILTER_GROUPS} groups"
+        )
+    total_filters = 0
     for group in groups:
         filters = group.get("filters") if isinstance(group, dict) else None
         if not isinstance(filters, list):
             raise validation_error("filterGroups[].filters: required, an array")
+        total_filters += len(filters)
+        if len(filters) > MAX_FILTERS_PER_GROUP or total_filters > MAX_FILTERS_TOTAL:
+            raise validation_error(
+                f"filterGroups: at most {MAX_FILTERS_PER_GROUP} filters per group and "
+                f"{MAX_FILTERS_TOTAL} in all"
+            )
         for flt in filters:
             if not isinstance(flt, dict) or flt.get("operator") not in SEARCH_OPERATORS:
                 raise validation_error(

@@ -136,8 +136,8 @@ class EmulatorServer:
 
     def set_faults(self, **kw: Any) -> dict[str, Any]:
         """latency_ms, error_5xx_fraction, rate_429_fraction, drop_fraction,
-        lost_response_fraction, rate_limit_per_10s, daily_limit, seed; fields left out keep
-        their value."""
+        lost_response_fraction, repeat_paging_cursor, rate_limit_per_10s, daily_limit, seed;
+        fields left out keep their value."""
         result: dict[str, Any] = self.admin("POST", "/_emulator/faults", kw)
         return result
 
@@ -148,6 +148,7 @@ class EmulatorServer:
             rate_429_fraction=0.0,
             drop_fraction=0.0,
             lost_response_fraction=0.0,
+            repeat_paging_cursor=False,
             rate_limit_per_10s=self.rate_limit_per_10s,
             daily_limit=250_000,
             seed=0,
