@@ -7,6 +7,7 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from pipeline.services import ledger
+from pipeline.wake import last_webhook_iso
 
 
 def service_status(now: datetime | None = None) -> dict[str, Any]:
@@ -21,6 +22,7 @@ def service_status(now: datetime | None = None) -> dict[str, Any]:
             "at": cursor.last_run_at.isoformat() if cursor.last_run_at else None,
             "summary": cursor.last_run_summary,
         },
+        "last_webhook_at": last_webhook_iso(),
         "counts_last_24h": book.counts_by_state(now - timedelta(hours=24)),
         "recent_failures": [
             {
