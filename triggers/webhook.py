@@ -20,7 +20,7 @@ import azure.durable_functions as df
 import azure.functions as func
 
 from core.settings import Settings, get_settings
-from hubspot.webhooks import WebhookRejectedError, parse_events, verify_v3, waking_events
+from hubspot.webhook_calls import WebhookRejectedError, parse_events, verify_v3, waking_events
 from pipeline import wake
 from pipeline.singleton import DurableClient, start_poll_if_idle
 
