@@ -8,7 +8,7 @@ secret. Like HubSpot it retries a failed or slow delivery (same eventId, attempt
 
 For tests and the bench it can be told to drop, delay, duplicate or reorder deliveries:
 `POST /_emulator/webhooks` (fields left out keep their value), `GET` for the config (secret
-hidden) and delivery counts. The config survives `/_emulator/reset` (it belongs to the
+hidden) and delivery counts since it was last set. The config survives `/_emulator/reset` (it belongs to the
 app's settings in HubSpot, not to the portal's data).
 
 The signing here is written from HubSpot's documentation on its own, not shared with the
@@ -85,8 +85,11 @@ class WebhookDispatcher:
         self._tasks: set[asyncio.Task[None]] = set()
 
     def configure(self, config: WebhookConfig) -> None:
+        """A new config starts fresh counts (and a fresh random sequence from its seed)."""
         self.config = config
         self.rng = random.Random(config.seed)
+        self.stats.clear()
+        self.deliveries.clear()
 
     # --- events ---------------------------------------------------------------------------
     def _event(self, kind: str, thread_id: str, **extra: Any) -> dict[str, Any]:
