@@ -7,9 +7,9 @@ method + URI + body + `X-HubSpot-Request-Timestamp` (ms), keyed with the app's c
 secret. Like HubSpot it retries a failed or slow delivery (same eventId, attemptNumber + 1).
 
 For tests and the bench it can be told to drop, delay, duplicate or reorder deliveries:
-`POST /_emulator/webhooks` (fields left out keep their value), `GET` for the config (secret
-hidden) and delivery counts since it was last set. The config survives `/_emulator/reset` (it belongs to the
-app's settings in HubSpot, not to the portal's data).
+`POST /_emulator/webhooks` (fields left out keep their value; counts restart), `GET` for
+the config (secret hidden) and the delivery counts. The config survives `/_emulator/reset`
+(it belongs to the app's settings in HubSpot, not to the portal's data).
 
 The signing here is written from HubSpot's documentation on its own, not shared with the
 app's verifier, so a mistake in one is caught by the other.
