@@ -134,8 +134,10 @@ class WebhookDispatcher:
             if self.rng.random() < self.config.drop_fraction:
                 self.stats["dropped"] += 1
                 continue
-            copies = 2 if self.rng.random() < self.config.duplicate_fraction else 1
-            self.stats["duplicated"] += copies - 1
+            copies = 1
+            if self.rng.random() < self.config.duplicate_fraction:
+                copies = 2
+                self.stats["duplicated"] += 1
             for _ in range(copies):
                 wait_ms = float(self.config.delay_ms)
                 if self.config.reorder_window_ms:
