@@ -24,10 +24,10 @@ from localdev.ports import free_port
 DEFAULT_DATA_DIR = Path(".localdata")
 SAMPLE_KB = Path(__file__).resolve().parent.parent / "samples" / "knowledge-base"
 # The seed inbox's company (localdev/hubspot_emulator/seed_default.json).
-WEBHOOK_SECRET = "local-webhook-client-secret"  # the emulator's app's client secret
 SEED_TEAM_ADDRESSES = (
     "support@nordvikbikes.example,noreply@nordvikbikes.example,@nordvikbikes.example"
 )
+WEBHOOK_SECRET = "local-webhook-client-secret"  # the emulator's app's client secret
 
 
 @contextlib.contextmanager
