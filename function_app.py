@@ -3,10 +3,10 @@
 import azure.durable_functions as df
 import azure.functions as func
 
-from activities import checkpoint, email_steps, knowledge_base
+from activities import checkpoint, email_steps, knowledge_base, wake
 from core.telemetry import configure_logging
 from orchestrators import ingest_kb, poll, triage_email
-from triggers import http_api, timer_poll
+from triggers import http_api, timer_poll, webhook
 
 configure_logging()
 
@@ -21,5 +21,7 @@ for blueprint in (
     email_steps.bp,
     ingest_kb.bp,
     knowledge_base.bp,
+    webhook.bp,
+    wake.bp,
 ):
     app.register_functions(blueprint)

@@ -18,6 +18,7 @@ BENCHMARKS = {
     "retrieval_eval": "Zaragoza FAQ retrieval: recall@1/5, MRR@10 (sparse, dense, hybrid)",
     "rag_ingest": "ingestion throughput and query latency at 10,000 chunks",
     "pipeline": "the whole pipeline on a 2,000-email backlog and under 100 req/10 s",
+    "webhook_latency": "time to draft: polling only vs webhooks (and half lost), p50/p95",
 }
 
 

@@ -23,7 +23,7 @@ class Contract(BaseModel):
 class PollInput(Contract):
     """Input of the poll orchestration, read from settings by the client that starts it."""
 
-    reason: Literal["timer", "manual", "local"] = "timer"
+    reason: Literal["timer", "manual", "local", "webhook"] = "timer"
     batch_size: int = Field(10, ge=1)
     max_threads: int = Field(200, ge=1)
     overlap_seconds: int = Field(300, ge=0)

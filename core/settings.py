@@ -97,6 +97,16 @@ class Settings(BaseSettings):
     hubspot_max_retry_seconds: float = Field(
         120.0, gt=0, description="give up retrying one HubSpot call after this many seconds"
     )
+    hubspot_webhook_client_secret: SecretStr | None = Field(
+        None,
+        description="client secret of the HubSpot app whose webhooks call /api/hubspot/webhook "
+        "(a Key Vault reference in Azure); unset refuses every webhook call",
+    )
+    hubspot_webhook_url: str | None = Field(
+        None,
+        description="the webhook target URL exactly as configured in HubSpot (it is signed); "
+        "unset uses the URL the request arrived on",
+    )
     team_addresses: CsvList = Field(
         default_factory=list,
         description="the team's own addresses or @domains; mail from them is never answered",

@@ -31,6 +31,9 @@ param teamAddresses string = ''
 @description('HubSpot requests per rolling 10 s: 100, or 190 on Professional/Enterprise')
 param hubspotRateLimitPer10s int = 100
 
+@description('true passes HUBSPOT_WEBHOOK_CLIENT_SECRET (Key Vault secret hubspot-webhook-client-secret, set it first) so HubSpot webhooks wake the poller; false refuses every webhook call')
+param hubspotWebhooks bool = false
+
 @description('NCRONTAB schedule (six fields) of the poll timer')
 param pollSchedule string = '0 */2 * * * *'
 
@@ -151,6 +154,7 @@ var deploymentContainerName = 'app-package'
 var hubspotTokenSecretName = 'hubspot-access-token'
 var qdrantApiKeySecretName = 'qdrant-api-key'
 var openAiApiKeySecretName = 'openai-api-key'
+var hubspotWebhookSecretName = 'hubspot-webhook-client-secret'
 
 // --- Resources ------------------------------------------------------------------------------
 
@@ -221,6 +225,7 @@ module qdrant 'modules/qdrant.bicep' = {
 var hubspotTokenReference = '@Microsoft.KeyVault(SecretUri=${keyVault.outputs.uri}secrets/${hubspotTokenSecretName})'
 var qdrantApiKeyReference = '@Microsoft.KeyVault(SecretUri=${keyVault.outputs.uri}secrets/${qdrantApiKeySecretName})'
 var openAiApiKeyReference = '@Microsoft.KeyVault(SecretUri=${keyVault.outputs.uri}secrets/${openAiApiKeySecretName})'
+var hubspotWebhookSecretReference = '@Microsoft.KeyVault(SecretUri=${keyVault.outputs.uri}secrets/${hubspotWebhookSecretName})'
 
 var baseSettings = {
   APPLICATIONINSIGHTS_CONNECTION_STRING: monitoring.outputs.connectionString
@@ -266,7 +271,12 @@ var openAiBaseUrlSettings = {
   OPENAI_BASE_URL: openAiBaseUrl
 }
 
-var appSettings = union(baseSettings, needsOpenAiKey ? openAiKeySettings : {}, empty(azureOpenAiEndpoint) ? {} : azureOpenAiSettings, empty(openAiBaseUrl) ? {} : openAiBaseUrlSettings)
+// Set only when enabled: unset, the webhook endpoint refuses every call.
+var webhookSettings = {
+  HUBSPOT_WEBHOOK_CLIENT_SECRET: hubspotWebhookSecretReference
+}
+
+var appSettings = union(baseSettings, hubspotWebhooks ? webhookSettings : {}, needsOpenAiKey ? openAiKeySettings : {}, empty(azureOpenAiEndpoint) ? {} : azureOpenAiSettings, empty(openAiBaseUrl) ? {} : openAiBaseUrlSettings)
 
 module functionApp 'modules/functionapp.bicep' = {
   name: 'functionapp'
@@ -318,4 +328,6 @@ output appInsightsName string = monitoring.outputs.appInsightsName
 output logAnalyticsWorkspaceId string = monitoring.outputs.workspaceCustomerId
 output hubspotTokenSecretName string = hubspotTokenSecretName
 output openAiApiKeySecretName string = openAiApiKeySecretName
+output hubspotWebhookSecretName string = hubspotWebhookSecretName
+output hubspotWebhookUrl string = 'https://${functionApp.outputs.defaultHostName}/api/hubspot/webhook'
 output needsOpenAiKey bool = needsOpenAiKey

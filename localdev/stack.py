@@ -17,7 +17,9 @@ from typing import Any
 
 from localdev.azurite import Azurite
 from localdev.durable_host import FaultInjection, LocalDurableHost
+from localdev.http_gateway import HttpGateway
 from localdev.hubspot_emulator.server import EmulatorServer
+from localdev.ports import free_port
 
 DEFAULT_DATA_DIR = Path(".localdata")
 SAMPLE_KB = Path(__file__).resolve().parent.parent / "samples" / "knowledge-base"
@@ -25,6 +27,7 @@ SAMPLE_KB = Path(__file__).resolve().parent.parent / "samples" / "knowledge-base
 SEED_TEAM_ADDRESSES = (
     "support@nordvikbikes.example,noreply@nordvikbikes.example,@nordvikbikes.example"
 )
+WEBHOOK_SECRET = "local-webhook-client-secret"  # the emulator's app's client secret
 
 
 @contextlib.contextmanager
@@ -77,9 +80,11 @@ class LocalStack:
     rate_limit_per_10s: int | None = None
     faults: FaultInjection | None = None
     settings: dict[str, str] = field(default_factory=dict)
+    webhooks: bool = False  # the emulator calls /api/hubspot/webhook through a local gateway
     emulator: EmulatorServer | None = None
     azurite: Azurite | None = None
     host: LocalDurableHost | None = None
+    gateway: HttpGateway | None = None
     _stack: contextlib.ExitStack = field(default_factory=contextlib.ExitStack)
 
     def __enter__(self) -> LocalStack:
@@ -92,12 +97,25 @@ class LocalStack:
                 EmulatorServer(seed=self.seed, rate_limit_per_10s=self.rate_limit_per_10s)
             )
             env = app_environment(self.emulator, self.azurite, self.data_dir, **self.settings)
+            port = free_port()
+            webhook_url = f"http://127.0.0.1:{port}/api/hubspot/webhook"
+            if self.webhooks:
+                env.update(
+                    HUBSPOT_WEBHOOK_CLIENT_SECRET=WEBHOOK_SECRET, HUBSPOT_WEBHOOK_URL=webhook_url
+                )
             self._stack.enter_context(environment(env))
             self._stack.callback(_reset_services)
             _reset_services()
             self.host = self._stack.enter_context(
                 LocalDurableHost(_production_app(), faults=self.faults)
             )
+            if self.webhooks:
+                self.gateway = self._stack.enter_context(HttpGateway(self.host, port))
+                self.emulator.admin(
+                    "POST",
+                    "/_emulator/webhooks",
+                    {"url": webhook_url, "client_secret": WEBHOOK_SECRET},
+                )
         except BaseException:
             self._stack.close()
             raise
@@ -117,6 +135,8 @@ class LocalStack:
         _reset_services()
         self.host = LocalDurableHost(_production_app(), faults=faults or self.faults)
         self._stack.callback(self.host.close)
+        if self.gateway is not None:
+            self.gateway.host = self.host
         return self.host
 
     def ingest_sample_kb(

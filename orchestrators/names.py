@@ -13,6 +13,7 @@ TRIAGE = "triage"
 DRAFT = "draft"
 POST_COMMENT = "post_comment"
 RECORD_RESULT = "record_result"
+TAKE_WAKE_REQUEST = "take_wake_request"  # a webhook asked for one more poll cycle
 
 INGEST_ORCHESTRATOR = "ingest_knowledge_base"
 INGEST_INSTANCE_ID = "kb-ingest"  # one ingestion at a time

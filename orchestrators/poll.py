@@ -106,13 +106,24 @@ def poll_orchestrator(context: df.DurableOrchestrationContext) -> Generator[Any,
     )
     status.update(stage="done", cursor=saved.after.isoformat() if saved.after else None)
     context.set_custom_status(status)
-    return PollSummary(
+    summary = PollSummary(
         run_id=run_id,
         found=len(listing.seen),
         backlog=listing.backlog,
         outcomes=outcomes,
         cursor_after=saved.after,
     ).to_json()
+    # A webhook during this run asked for one more cycle: continue as new, so the instance
+    # id stays active between cycles (the singleton lock never opens) and history restarts.
+    try:
+        again = yield context.call_activity_with_retry(
+            names.TAKE_WAKE_REQUEST, LEDGER_RETRY, {"run_id": run_id}
+        )
+    except Exception:  # the request stays pending; the timer's next poll takes it
+        again = False
+    if again:
+        context.continue_as_new(params.model_copy(update={"reason": "webhook"}).to_json())
+    return summary
 
 
 def batch_orchestrator(context: df.DurableOrchestrationContext) -> Generator[Any, Any, list]:

@@ -8,6 +8,7 @@ from typing import Any
 
 from pipeline.services import ledger
 from pipeline.singleton import InstanceState, is_stuck
+from pipeline.wake import last_webhook_iso
 
 
 def service_status(now: datetime | None = None) -> dict[str, Any]:
@@ -22,6 +23,7 @@ def service_status(now: datetime | None = None) -> dict[str, Any]:
             "at": cursor.last_run_at.isoformat() if cursor.last_run_at else None,
             "summary": cursor.last_run_summary,
         },
+        "last_webhook_at": last_webhook_iso(),
         "counts_last_24h": book.counts_by_state(now - timedelta(hours=24)),
         "recent_failures": [
             {

@@ -45,6 +45,12 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         "--max-cycles", type=int, default=20, help="stop after this many poll cycles (default 20)"
     )
     parser.add_argument(
+        "--webhooks",
+        action="store_true",
+        help="also wire the emulator's signed webhook calls to /api/hubspot/webhook, then "
+        "inject a few new emails and show them drafted within seconds, the timer idle",
+    )
+    parser.add_argument(
         "--serve",
         action="store_true",
         help="keep the emulator running afterwards so its inbox page can be opened (Ctrl-C ends)",
@@ -64,7 +70,7 @@ def _ingest_progress(stage: str, done: int, total: int) -> None:
 def run(args: argparse.Namespace) -> int:
     started = time.perf_counter()
     _say("starting Azurite, the HubSpot emulator and the local Durable host ...")
-    with LocalStack(data_dir=args.data_dir) as stack:
+    with LocalStack(data_dir=args.data_dir, webhooks=args.webhooks) as stack:
         assert stack.emulator is not None
         _say(f"ingesting {args.knowledge_base} into embedded Qdrant ...")
         report = stack.ingest_sample_kb(args.knowledge_base, progress=_ingest_progress)
@@ -90,12 +96,20 @@ def run(args: argparse.Namespace) -> int:
             )
             if summary["backlog"] == 0 and not progress:
                 break
+        webhook_rows: list[dict[str, Any]] = []
+        if args.webhooks:
+            from localdev.webhook_demo import show_webhooks
+
+            _say("webhooks on: new emails arrive; the timer stays idle ...")
+            webhook_rows = show_webhooks(stack)
         result = {
             "cycles": cycles,
             "seconds": round(time.perf_counter() - started, 1),
             "emails": outcomes,
             "inbox_page": f"{stack.emulator.base_url}/_emulator/ui",
         }
+        if args.webhooks:
+            result["webhook_emails"] = webhook_rows
         if args.json:
             print(json.dumps(result, indent=2))
         else:
@@ -107,6 +121,8 @@ def run(args: argparse.Namespace) -> int:
             if not outcomes:
                 print("nothing new: every email is already final in the ledger")
             print(f"inbox page: {result['inbox_page']}" + ("" if args.serve else "  (use --serve)"))
+            for row in webhook_rows:
+                print(f"webhook: {row['subject']!r} drafted={row['drafted']} in {row['seconds']} s")
         if args.serve:
             _say("serving the emulator; Ctrl-C to stop")
             try:

@@ -10,6 +10,7 @@ from fastapi import APIRouter, HTTPException, Request
 from pydantic import BaseModel, ConfigDict, Field
 from starlette.responses import JSONResponse, Response
 
+from localdev.hubspot_emulator import webhooks
 from localdev.hubspot_emulator.auth import TokenInfo, TokenSpec
 from localdev.hubspot_emulator.emulator_state import EmulatorState
 from localdev.hubspot_emulator.faults import FaultConfig
@@ -17,6 +18,7 @@ from localdev.hubspot_emulator.seed import SeedError
 from localdev.hubspot_emulator.state import Sender, now_ms
 
 router = APIRouter(prefix="/_emulator")
+router.include_router(webhooks.router)  # /_emulator/webhooks: HubSpot-shaped webhook calls
 
 
 class ResetRequest(BaseModel):
@@ -136,6 +138,7 @@ async def inject_email(body: InjectEmail, request: Request) -> dict[str, str]:
         created_at=at,
         attachments=body.attachments,
     )
+    webhooks.notify_email(request.app, thread, message, new_thread=body.thread_id is None)
     return {"threadId": thread.id, "messageId": message.id}
 
 
@@ -164,6 +167,7 @@ async def agent_reply(body: AgentReply, request: Request) -> dict[str, str]:
         rich_text=None,
         created_at=_ms(body.created_at),
     )
+    webhooks.notify_email(request.app, thread, message, new_thread=False)
     return {"threadId": thread.id, "messageId": message.id}
 
 
@@ -187,12 +191,13 @@ async def bulk(body: BulkRequest, request: Request) -> dict[str, Any]:
     rng = random.Random(body.count)
     start = now_ms() - body.count  # distinct, increasing ms unless same_timestamp
     ids: list[str] = []
+    arrivals = []
     for i in range(body.count):
         at = start if body.same_timestamp else start + i
         email = f"bulk.customer{i}@mailbox.example"
         thread = account.new_thread(inbox, email, at)
         order = f"NB-{200000 + rng.randrange(100000)}"
-        account.add_email(
+        message = account.add_email(
             thread,
             direction="INCOMING",
             sender=Sender(email, f"Bulk Customer {i}"),
@@ -203,6 +208,8 @@ async def bulk(body: BulkRequest, request: Request) -> dict[str, Any]:
             created_at=at,
         )
         ids.append(thread.id)
+        arrivals.append((thread, message))
+    webhooks.notify_many(request.app, arrivals)
     return {"count": len(ids), "firstThreadId": ids[0], "lastThreadId": ids[-1]}
 
 
