@@ -223,6 +223,8 @@ def plan_ingest(
         target, rebuild = live, False
     else:
         target, rebuild = store.build_name(build_id), True
+        if target == live:  # a build id reused: never write into what readers see
+            target = store.build_name(f"{build_id}-next")
         store.at(target).ensure_collection(embedder.model_id, embedder.dimension)
     return IngestPlan(
         alias=store.collection,
@@ -285,7 +287,11 @@ def ingest_step(
             continue
         state = states.get(document.doc_id)
         if state is not None and state.complete_with(document.content_hash):
-            report.skipped.append(FileNote(path=name, reason="unchanged"))
+            if plan.rebuild:  # an earlier attempt of this build wrote it: report it the same
+                report.added.append(FileNote(path=name, reason=f"{state.points} chunks"))
+                report.chunks += state.points
+            else:
+                report.skipped.append(FileNote(path=name, reason="unchanged"))
             continue
         chunks = _chunks_of(document, chunk_tokens, chunk_overlap_tokens)
         changed.append((document, chunks))
@@ -316,7 +322,7 @@ def ingest_step(
             written += len(batch)
             notify("embed", written, written)
         target.delete_stale_chunks(document.doc_id, document.content_hash)
-    report.chunks = written
+    report.chunks += written
     report.seconds = round(time.perf_counter() - started, 3)
     last = taken[-1] if taken else after
     return StepResult(last=last, done=len(taken) == len(remaining), report=report)
