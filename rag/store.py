@@ -293,33 +293,71 @@ class KnowledgeStore:
         with self._locked() as client:
             client.delete(self.collection, points_selector=selector, wait=True)
 
-    def delete_stale_chunks(self, doc_id: str, content_hash: str) -> None:
-        """Delete the chunks of `doc_id` written for another version of it (after the new
-        version's chunks are upserted, so the document is never missing)."""
-        selector = qm.FilterSelector(
-            filter=qm.Filter(
-                must=[qm.FieldCondition(key="doc_id", match=qm.MatchValue(value=doc_id))],
-                must_not=[
-                    qm.FieldCondition(key="doc_hash", match=qm.MatchValue(value=content_hash))
-                ],
-            )
+    def chunk_ids_of(self, doc_id: str, content_hash: str) -> set[str]:
+        """Chunk ids already stored for this version of the document (a resumed write)."""
+        selector = qm.Filter(
+            must=[
+                qm.FieldCondition(key="doc_id", match=qm.MatchValue(value=doc_id)),
+                qm.FieldCondition(key="doc_hash", match=qm.MatchValue(value=content_hash)),
+            ]
         )
+        return {
+            str(payload["chunk_id"])
+            for payload in self._scroll_payloads(["chunk_id"], query_filter=selector)
+        }
+
+    def finalize_document(self, doc_id: str, content_hash: str, chunk_ids: Sequence[str]) -> None:
+        """After every chunk of the new version is upserted: delete the document's other
+        points (older versions, chunks dropped since) and record its chunk count on all of
+        them, which is what makes it complete (DocumentState). The document is never missing."""
+        of_doc = qm.FieldCondition(key="doc_id", match=qm.MatchValue(value=doc_id))
+        keep = {point_id(chunk_id) for chunk_id in chunk_ids}
         with self._locked() as client:
-            client.delete(self.collection, points_selector=selector, wait=True)
+            client.delete(
+                self.collection,
+                points_selector=qm.FilterSelector(
+                    filter=qm.Filter(
+                        must=[of_doc],
+                        must_not=[
+                            qm.FieldCondition(
+                                key="doc_hash", match=qm.MatchValue(value=content_hash)
+                            )
+                        ],
+                    )
+                ),
+                wait=True,
+            )
+        stale = [
+            point
+            for point in (point_id(c) for c in self.chunk_ids_of(doc_id, content_hash))
+            if point not in keep
+        ]
+        with self._locked() as client:
+            if stale:
+                client.delete(
+                    self.collection, points_selector=qm.PointIdsList(points=stale), wait=True
+                )
+            if keep:
+                client.set_payload(
+                    self.collection,
+                    payload={"doc_chunks": len(keep)},
+                    points=qm.FilterSelector(filter=qm.Filter(must=[of_doc])),
+                    wait=True,
+                )
 
     def _scroll_payloads(
-        self, fields: list[str], exclude_doc_ids: Sequence[str] = ()
+        self,
+        fields: list[str],
+        exclude_doc_ids: Sequence[str] = (),
+        query_filter: qm.Filter | None = None,
     ) -> Iterator[dict[str, Any]]:
         offset: Any = None
-        query_filter = (
-            qm.Filter(
+        if exclude_doc_ids:
+            query_filter = qm.Filter(
                 must_not=[
                     qm.FieldCondition(key="doc_id", match=qm.MatchAny(any=list(exclude_doc_ids)))
                 ]
             )
-            if exclude_doc_ids
-            else None
-        )
         while True:
             with self._locked() as client:
                 if not client.collection_exists(self.collection):

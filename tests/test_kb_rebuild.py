@@ -240,3 +240,27 @@ def test_a_reused_build_id_never_writes_into_the_live_collection(
     again = plan_ingest(source, store, hashing_embedder, build_id="same", recreate=True)
     assert again.target != first.target == store.live_collection()
     assert store.count() == 4
+
+
+def test_out_of_time_a_step_stops_mid_document_and_the_next_resumes_it(
+    kb: Path, store: KnowledgeStore, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(ingest_pipeline, "EMBED_BATCH", 1)
+    embedder = HashingEmbedder()
+    source = FolderSource(kb)
+    plan = plan_ingest(source, store, embedder, build_id="b6")
+    after, steps = None, 0
+    while True:  # no time at all: every step embeds one chunk, then hands over
+        step = ingest_step(
+            source, store, embedder, plan, after=after, limits=StepLimits(seconds=1e-9)
+        )
+        steps += 1
+        assert steps < 20
+        after = step.last
+        if step.done:
+            break
+    finish_ingest(source, store, plan)
+    assert embedder.documents_embedded == 4  # no chunk embedded twice
+    assert steps >= 4 and store.count() == 4
+    states = store.document_states()
+    assert all(state.points == state.expected for state in states.values())

@@ -47,7 +47,10 @@ from rag.sparse import document_vector
 from rag.store import KnowledgeStore, StoredChunk, StoreError
 
 Progress = Callable[[str, int, int], None]  # (stage, done, total)
-EMBED_BATCH = 64
+# Chunks per embedding call: the step's clock is checked between calls, so this bounds how
+# far a step can overrun its seconds (16 long chunks took about a minute on 2 shared cores),
+# and the embedder's peak memory.
+EMBED_BATCH = 16
 
 
 @dataclass(frozen=True)
@@ -265,7 +268,7 @@ def ingest_step(
 
     # Read and chunk documents up to the bounds; keep those that changed.
     taken: list[str] = []
-    changed: list[tuple[LoadedDocument, list[StoredChunk]]] = []
+    changed: list[tuple[int, LoadedDocument, list[StoredChunk]]] = []  # (index in taken, ...)
     planned_chunks = 0
     for name in remaining:
         if taken and (
@@ -294,38 +297,54 @@ def ingest_step(
                 report.skipped.append(FileNote(path=name, reason="unchanged"))
             continue
         chunks = _chunks_of(document, chunk_tokens, chunk_overlap_tokens)
-        changed.append((document, chunks))
+        changed.append((len(taken) - 1, document, chunks))
         planned_chunks += len(chunks)
 
     # Every stored chunk but those being rewritten seeds the duplicate filter, as the
     # unchanged documents did when one run did everything.
     duplicates = DuplicateFilter()
-    for text in target.chunk_texts(exclude_doc_ids=[d.doc_id for d, _ in changed]):
+    for text in target.chunk_texts(exclude_doc_ids=[d.doc_id for _, d, _ in changed]):
         duplicates.is_duplicate(text)
     written = 0
-    for document, chunks in changed:
+    last = taken[-1] if taken else after
+    for index, document, chunks in changed:
         kept = [chunk for chunk in chunks if not duplicates.is_duplicate(chunk.text)]
         for chunk in kept:
             chunk.doc_chunks = len(kept)
-        is_update = document.doc_id in states and not plan.rebuild
-        note = FileNote(
-            path=document.doc_id, reason=f"{len(kept)} chunks" + (" (changed)" if is_update else "")
-        )
-        (report.updated if is_update else report.added).append(note)
-        # New version first, then the stale chunks: the document is never missing.
-        for start in range(0, len(kept), EMBED_BATCH):
-            batch = kept[start : start + EMBED_BATCH]
+        # Chunks of this version an interrupted step already stored are not embedded again.
+        stored = target.chunk_ids_of(document.doc_id, document.content_hash)
+        missing = [chunk for chunk in kept if chunk.chunk_id not in stored]
+        interrupted = False
+        for start in range(0, len(missing), EMBED_BATCH):
+            if written and time.perf_counter() - started >= limits.seconds:
+                interrupted = True  # out of time: the next step resumes this document
+                break
+            batch = missing[start : start + EMBED_BATCH]
             vectors = embedder.embed_documents(
                 [embedding_text(c.title, c.section, c.text) for c in batch]
             )
             target.upsert(batch, vectors)
             written += len(batch)
-            notify("embed", written, written)
-        target.delete_stale_chunks(document.doc_id, document.content_hash)
+            notify("embed", written, planned_chunks)
+        if interrupted:
+            last = taken[index - 1] if index > 0 else after
+            taken = taken[:index]
+            break
+        # New version first, then the stale chunks: the document is never missing.
+        target.finalize_document(document.doc_id, document.content_hash, [c.chunk_id for c in kept])
+        is_update = document.doc_id in states and not plan.rebuild
+        note = FileNote(
+            path=document.doc_id, reason=f"{len(kept)} chunks" + (" (changed)" if is_update else "")
+        )
+        (report.updated if is_update else report.added).append(note)
     report.chunks += written
     report.seconds = round(time.perf_counter() - started, 3)
-    last = taken[-1] if taken else after
-    return StepResult(last=last, done=len(taken) == len(remaining), report=report)
+    done = len(taken) == len(remaining)
+    # Notes of documents after an interruption were not finished: the next step reports them.
+    finished = set(taken)
+    for notes in (report.added, report.updated, report.skipped):
+        notes[:] = [note for note in notes if note.path in finished]
+    return StepResult(last=last, done=done, report=report)
 
 
 def finish_ingest(source: DocumentSource, store: KnowledgeStore, plan: IngestPlan) -> IngestReport:
