@@ -14,6 +14,7 @@ from __future__ import annotations
 import sys
 from importlib import metadata
 from pathlib import Path
+from typing import Any
 
 try:
     from packaging.markers import Marker, default_environment
@@ -48,20 +49,26 @@ def read_requirements(path: Path) -> list[Requirement]:
     return [Requirement(line) for line in lines if line and not line.startswith("-")]
 
 
+def exact_pin(line: str) -> tuple[str, str] | None:
+    """(canonical name, version) when the line is `name==version`, else None."""
+    requirement = Requirement(line.split("#", 1)[0].strip())
+    specs = list(requirement.specifier)
+    if len(specs) == 1 and specs[0].operator == "==" and "*" not in specs[0].version:
+        return canonicalize_name(requirement.name), specs[0].version
+    return None
+
+
 def read_pins(path: Path) -> dict[str, str]:
     """canonical name -> version of every `name==version` line."""
-    pins: dict[str, str] = {}
-    for requirement in read_requirements(path):
-        specs = list(requirement.specifier)
-        if len(specs) == 1 and specs[0].operator == "==":
-            pins[canonicalize_name(requirement.name)] = specs[0].version
-    return pins
+    lines = (line.split("#", 1)[0].strip() for line in path.read_text().splitlines())
+    pins = (exact_pin(line) for line in lines if line and not line.startswith("-"))
+    return dict(pin for pin in pins if pin is not None)
 
 
 def _applies(marker: Marker | None, extras: set[str]) -> bool:
     if marker is None:
         return True
-    environment = {**default_environment(), **TARGET}
+    environment: dict[str, Any] = {**default_environment(), **TARGET}
     return any(marker.evaluate({**environment, "extra": extra}) for extra in extras | {""})
 
 
@@ -69,11 +76,11 @@ def runtime_closure(roots: list[Requirement]) -> dict[str, str]:
     """canonical name -> installed version of every package the roots need at run time."""
     found: dict[str, str] = {}
     wanted: dict[str, set[str]] = {}
-    queue = [(requirement, set(requirement.extras)) for requirement in roots]
+    # Markers are evaluated once, where a requirement is read: a dependency's marker may
+    # name an extra of the package that declares it.
+    queue = [(r, set(r.extras)) for r in roots if _applies(r.marker, set())]
     while queue:
         requirement, extras = queue.pop()
-        if not _applies(requirement.marker, set()):
-            continue
         name = canonicalize_name(requirement.name)
         if name in found and extras <= wanted[name]:
             continue
