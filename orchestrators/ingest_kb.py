@@ -30,9 +30,7 @@ MAX_STEPS = 10_000  # a guard: each step finishes at least one document
 def ingest_orchestrator(context: df.DurableOrchestrationContext) -> Generator[Any, Any, dict]:
     request = context.get_input() or {}
     # Deterministic across replays: the same build collection on every replay and retry.
-    build_id = context.current_utc_datetime.strftime("%Y%m%dt%H%M%S-") + str(
-        context.new_uuid()
-    )[:8]
+    build_id = context.current_utc_datetime.strftime("%Y%m%dt%H%M%S-") + str(context.new_uuid())[:8]
     context.set_custom_status({"stage": "planning"})
     plan = yield context.call_activity_with_retry(
         names.KB_PLAN,

@@ -26,6 +26,8 @@ separate activities of one orchestration (orchestrators/ingest_kb.py).
 from __future__ import annotations
 
 import hashlib
+import math
+import sys
 import time
 import zipfile
 from collections.abc import Callable, Iterator
@@ -208,6 +210,10 @@ class StepLimits:
     documents: int = 100
     chunks: int = 1000
     seconds: float = 240.0
+
+
+# In one process with no function timeout (tests, benchmarks, the local stack): one step.
+ONE_STEP = StepLimits(documents=sys.maxsize, chunks=sys.maxsize, seconds=math.inf)
 
 
 def plan_ingest(
@@ -436,8 +442,10 @@ def ingest_path(
     chunk_overlap_tokens: int = 64,
     recreate: bool = False,
     progress: Progress | None = None,
+    limits: StepLimits = ONE_STEP,
 ) -> IngestReport:
-    """Ingest a folder, a .zip or one file (see ``ingest_source``)."""
+    """Ingest a folder, a .zip or one file (see ``ingest_source``), in one step unless
+    `limits` says otherwise."""
     return ingest_source(
         FolderSource(path),
         store,
@@ -445,5 +453,6 @@ def ingest_path(
         chunk_tokens=chunk_tokens,
         chunk_overlap_tokens=chunk_overlap_tokens,
         recreate=recreate,
+        limits=limits,
         progress=progress,
     )
