@@ -180,7 +180,7 @@ def test_incremental_ingest_updates_the_live_collection_in_place(
     assert store.live_collection() == live and store.count() == 3
 
 
-def test_a_rebuild_of_an_empty_source_keeps_the_knowledge_base(
+def test_an_empty_source_keeps_the_knowledge_base(
     kb: Path, tmp_path: Path, store: KnowledgeStore, hashing_embedder: HashingEmbedder
 ) -> None:
     ingest_path(kb, store, hashing_embedder)
@@ -190,6 +190,9 @@ def test_a_rebuild_of_an_empty_source_keeps_the_knowledge_base(
     with pytest.raises(StoreError, match="left as it was"):
         ingest_path(empty, store, hashing_embedder, recreate=True)
     assert store.live_collection() == old and store.count() == 4
+    with pytest.raises(StoreError, match="nothing was deleted"):
+        ingest_path(empty, store, hashing_embedder)  # in place: no mass deletion either
+    assert store.count() == 4
 
 
 def test_a_plain_collection_from_before_aliases_is_replaced_by_the_alias(

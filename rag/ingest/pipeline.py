@@ -360,6 +360,10 @@ def finish_ingest(source: DocumentSource, store: KnowledgeStore, plan: IngestPla
     target = store.at(plan.target)
     names = set(source.names())
     stored = target.document_states()
+    if not names and stored and not plan.rebuild:
+        raise StoreError(
+            "the source lists no documents (wrong container or path?): nothing was deleted"
+        )
     gone = sorted(set(stored) - names)
     target.delete_documents(gone)
     report.removed = [FileNote(path=doc_id, reason="no longer in the source") for doc_id in gone]
