@@ -18,7 +18,7 @@ help:  ## list the targets
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 
-$(STAMP): $(BIN)/python requirements.txt requirements-dev.txt constraints.txt pyproject.toml
+$(STAMP): $(BIN)/python requirements.in requirements.txt requirements-dev.txt constraints.txt pyproject.toml
 	$(BIN)/python -m pip install --quiet --upgrade "pip>=24"
 	$(BIN)/python -m pip install --quiet -c constraints.txt -r requirements.txt -r requirements-dev.txt
 	$(BIN)/python -m pip install --quiet --no-deps -e .
@@ -66,11 +66,17 @@ run: install  ## run the main job locally on embedded defaults
 bench: install  ## print the benchmark figures
 	$(BIN)/python -m bench
 
-lock:  ## re-pin constraints.txt from a fresh resolve
+# One resolve of requirements.in (runtime ranges) with requirements-dev.txt: every version
+# goes to constraints.txt (what `make install` and the tests use), and the runtime closure
+# of requirements.in, at those same versions, to requirements.txt (what the Functions
+# remote build installs). tests/test_package_pins.py fails when the two drift apart.
+lock:  ## re-resolve: constraints.txt (everything tested) and requirements.txt (deployed pins)
 	rm -rf .venv-lock && $(PYTHON) -m venv .venv-lock
-	.venv-lock/bin/pip install --quiet -r requirements.txt -r requirements-dev.txt
+	.venv-lock/bin/pip install --quiet -r requirements.in -r requirements-dev.txt
 	( echo "# Exact versions tested (pip freeze). Regenerate with \`make lock\`."; \
 	  .venv-lock/bin/pip freeze --exclude-editable ) > constraints.txt
+	.venv-lock/bin/python infra/pin_runtime.py requirements.in constraints.txt > requirements.txt.new
+	mv requirements.txt.new requirements.txt
 	rm -rf .venv-lock
 
 clean:  ## remove local state (not the virtualenv)

@@ -179,6 +179,19 @@ class Settings(BaseSettings):
         description="local folder or zip ingested by POST /api/kb/ingest when no blob "
         "endpoint is set",
     )
+    kb_ingest_step_documents: int = Field(
+        100, ge=1, description="knowledge-base ingestion: at most this many documents per step"
+    )
+    kb_ingest_step_chunks: int = Field(
+        1000, ge=1, description="knowledge-base ingestion: at most about this many chunks per step"
+    )
+    kb_ingest_step_seconds: float = Field(
+        240.0,
+        gt=0,
+        le=480,
+        description="knowledge-base ingestion: a step starts no new document after this many "
+        "seconds (the function timeout is 600)",
+    )
     embedding_cache_dir: Path = Field(
         Path(".localdata/embedding-cache"),
         description="on-disk embedding cache (Azure: a folder under /tmp; the app is read-only)",

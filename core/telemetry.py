@@ -1,5 +1,11 @@
-"""Logging for the app: structured lines with the ids that matter, OpenTelemetry to
-Application Insights when its connection string is set. Never bodies, never secrets."""
+"""Logging for the app: structured lines with the ids that matter. Never bodies, never
+secrets.
+
+One telemetry path to Application Insights: the Functions host's own, enabled by the
+APPLICATIONINSIGHTS_CONNECTION_STRING app setting. The Python worker hands every log record
+to the host, which sends it with the invocation's correlation ids; an OpenTelemetry
+exporter in the worker as well would send each line twice (and cost twice), so there is
+none (host.json leaves `telemetryMode` at its default)."""
 
 from __future__ import annotations
 
@@ -43,18 +49,15 @@ def configure_logging() -> None:
     if _configured:
         return
     _configured = True
-    level, connection = "INFO", None
+    level = "INFO"
     try:
-        settings = get_settings()
-        level = settings.log_level
-        if settings.applicationinsights_connection_string:
-            connection = settings.applicationinsights_connection_string.get_secret_value()
+        level = get_settings().log_level
     except SettingsError as exc:
         logging.getLogger(__name__).error("%s", exc)
     root = logging.getLogger()
     root.setLevel(level)
-    # Inside the Functions worker its own handler already ships logs; outside it (local
-    # runs), structured lines go to stderr.
+    # Inside the Functions worker its own handler already ships logs to the host (and so to
+    # Application Insights); outside it (local runs), structured lines go to stderr.
     in_worker = "FUNCTIONS_WORKER_RUNTIME" in os.environ
     if not in_worker and not any(
         isinstance(h.formatter, StructuredFormatter) for h in root.handlers
@@ -65,7 +68,3 @@ def configure_logging() -> None:
     # Third-party HTTP loggers would print request URLs and headers at DEBUG.
     for noisy in ("azure.core.pipeline.policies.http_logging_policy", "urllib3", "httpx"):
         logging.getLogger(noisy).setLevel(max(logging.WARNING, root.level))
-    if connection:
-        from azure.monitor.opentelemetry import configure_azure_monitor
-
-        configure_azure_monitor(connection_string=connection)

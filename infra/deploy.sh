@@ -251,11 +251,22 @@ fi
 
 # --- Code -------------------------------------------------------------------------------------
 
+# The remote build installs requirements.txt and nothing else (no constraints file): it must
+# pin every runtime package to the tested version (`make lock` writes it that way).
+check_pinned_requirements() {
+  local loose
+  loose="$(grep -vE '^[[:space:]]*(#|$)' "$REPO_ROOT/requirements.txt" |
+    grep -vE '^[A-Za-z0-9][A-Za-z0-9._-]*==[A-Za-z0-9.+!_-]+[[:space:]]*$' || true)"
+  [[ -z "$loose" ]] ||
+    die "requirements.txt has unpinned lines (run 'make lock'): ${loose//$'\n'/, }"
+}
+
 if [[ "$skip_publish" == true ]]; then
   log "skipping publish (--skip-publish)"
 else
-  log "publishing the app to $app_name"
-  (cd "$REPO_ROOT" && func azure functionapp publish "$app_name" --python)
+  check_pinned_requirements
+  log "publishing the app to $app_name (remote build installs the pins in requirements.txt)"
+  (cd "$REPO_ROOT" && func azure functionapp publish "$app_name" --python --build remote)
 fi
 
 host_name="$(outputs_query functionAppHostName)"

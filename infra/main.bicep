@@ -130,12 +130,18 @@ param publicNetworkDefaultAction string = 'Deny'
 @maxValue(1000)
 param maximumInstanceCount int = 10
 
+@description('Memory per Flex instance, always-ready ones included: 512 keeps the always-ready instance within the $40 fixed-cost goal (infra/README.md, "Monthly cost estimate")')
 @allowed([
   512
   2048
   4096
 ])
-param instanceMemoryMB int = 2048
+param instanceMemoryMB int = 512
+
+@description('Always-ready instances of the durable group (orchestrators and activities): no cold start between Durable steps; billed all month. 0 turns it off')
+@minValue(0)
+@maxValue(3)
+param alwaysReadyDurableInstances int = 1
 
 @description('Log Analytics daily ingestion cap in GB (string: Bicep has no decimals)')
 param logDailyQuotaGb string = '0.25'
@@ -227,8 +233,18 @@ var qdrantApiKeyReference = '@Microsoft.KeyVault(SecretUri=${keyVault.outputs.ur
 var openAiApiKeyReference = '@Microsoft.KeyVault(SecretUri=${keyVault.outputs.uri}secrets/${openAiApiKeySecretName})'
 var hubspotWebhookSecretReference = '@Microsoft.KeyVault(SecretUri=${keyVault.outputs.uri}secrets/${hubspotWebhookSecretName})'
 
+// The Python worker runs orchestrators and activities on its thread pool: one thread for
+// every concurrency slot host.json gives the Durable extension (maxConcurrentActivityFunctions
+// + maxConcurrentOrchestratorFunctions), or the extension hands out work no thread can run.
+var durableActivitySlots = 8
+var durableOrchestratorSlots = 4
+var pythonThreadPoolThreads = durableActivitySlots + durableOrchestratorSlots
+
 var baseSettings = {
+  // The one telemetry path: the Functions host sends its own and the worker's logs to
+  // Application Insights; the app configures no OpenTelemetry exporter (core/telemetry.py).
   APPLICATIONINSIGHTS_CONNECTION_STRING: monitoring.outputs.connectionString
+  PYTHON_THREADPOOL_THREAD_COUNT: string(pythonThreadPoolThreads)
   HUBSPOT_ACCESS_TOKEN: hubspotTokenReference
   HUBSPOT_INBOX_IDS: hubspotInboxIds
   HUBSPOT_RATE_LIMIT_PER_10S: string(hubspotRateLimitPer10s)
@@ -290,6 +306,7 @@ module functionApp 'modules/functionapp.bicep' = {
     functionSubnetId: network.outputs.functionSubnetId
     maximumInstanceCount: maximumInstanceCount
     instanceMemoryMB: instanceMemoryMB
+    alwaysReadyDurableInstances: alwaysReadyDurableInstances
     appSettings: appSettings
   }
 }

@@ -17,4 +17,6 @@ TAKE_WAKE_REQUEST = "take_wake_request"  # a webhook asked for one more poll cyc
 
 INGEST_ORCHESTRATOR = "ingest_knowledge_base"
 INGEST_INSTANCE_ID = "kb-ingest"  # one ingestion at a time
-INGEST_DOCUMENTS = "ingest_documents"
+KB_PLAN = "plan_kb_ingest"  # where to write: the live collection, or a new build
+KB_STEP = "ingest_kb_step"  # the next bounded batch of documents
+KB_FINISH = "finish_kb_ingest"  # removals, then the alias switch

@@ -1,17 +1,38 @@
 """Knowledge-base ingestion inside the app (so inside the VNet, next to Qdrant): documents
-from the blob container (Azure) or a local folder, into the store, incrementally."""
+from the blob container (Azure) or a local folder, into the store, incrementally, in
+bounded steps (rag.ingest.pipeline: plan, steps, finish).
+
+Each function here is one activity's work. Between them travel only the plan (collection
+names and counts), a cursor (the last document name a step finished) and compact reports:
+counts plus at most `MAX_NOTES` notes per list, never document text.
+"""
 
 from __future__ import annotations
 
 import logging
-import tempfile
-from pathlib import Path
+from datetime import datetime
+from pathlib import Path, PurePosixPath
 from typing import Any
 
+from pydantic import BaseModel, ConfigDict, Field
+
 from pipeline.services import embedder, knowledge_store, settings
-from rag.ingest import ingest_path
+from rag.ingest import (
+    DocumentSource,
+    FolderSource,
+    IngestPlan,
+    StepLimits,
+    finish_ingest,
+    ingest_step,
+    merge_reports,
+    plan_ingest,
+)
+from rag.ingest.pipeline import SourceFile
+from rag.models import IngestReport
 
 log = logging.getLogger(__name__)
+
+MAX_NOTES = 50  # per list, in each step's report and in the run's summary
 
 
 class KnowledgeBaseSourceError(RuntimeError):
@@ -24,54 +45,201 @@ def safe_destination(target: Path, name: str) -> Path | None:
     return destination if target.resolve() in destination.parents else None
 
 
+def _usable_blob_name(name: str) -> bool:
+    parts = PurePosixPath(name).parts
+    return (
+        bool(parts)
+        and not name.startswith("/")
+        and ".." not in parts
+        and not any(part.startswith(".") for part in parts)
+    )
+
+
+class BlobContainerSource:
+    """The documents of a blob container; blob names (relative paths) are document ids, so
+    incremental updates stay stable. Each step lists names and reads only its own blobs."""
+
+    def __init__(self, endpoint: str, container: str, credential: Any = None) -> None:
+        from azure.storage.blob import ContainerClient
+
+        if credential is None:
+            from azure.identity import DefaultAzureCredential
+
+            credential = DefaultAzureCredential()
+        self._client = ContainerClient(
+            account_url=endpoint, container_name=container, credential=credential
+        )
+
+    def names(self) -> list[str]:
+        names = []
+        for blob in self._client.list_blobs():
+            if _usable_blob_name(blob.name):
+                names.append(blob.name)
+            else:
+                log.warning("skipping blob with an unsafe or hidden name: %s", blob.name)
+        return sorted(names)
+
+    def read(self, name: str) -> SourceFile:
+        download = self._client.download_blob(name)
+        modified: datetime = download.properties.last_modified
+        return SourceFile(name, download.readall(), modified)
+
+
 def download_container(endpoint: str, container: str, target: Path, credential: Any = None) -> int:
-    """Copy every blob of the container under `target`, keeping its path; returns the count.
-    Blob names are relative paths: document ids (and so incremental updates) stay stable."""
-    from azure.storage.blob import ContainerClient
-
-    if credential is None:
-        from azure.identity import DefaultAzureCredential
-
-        credential = DefaultAzureCredential()
-    client = ContainerClient(account_url=endpoint, container_name=container, credential=credential)
+    """Copy every blob of the container under `target`, keeping its path; returns the count
+    (for an operator's local copy; the app reads blobs step by step)."""
+    source = BlobContainerSource(endpoint, container, credential)
     count = 0
-    for blob in client.list_blobs():
-        destination = safe_destination(target, blob.name)
+    for name in source.names():
+        destination = safe_destination(target, name)
         if destination is None:
-            log.warning("skipping blob with an unsafe name: %s", blob.name)
             continue
         destination.parent.mkdir(parents=True, exist_ok=True)
-        with destination.open("wb") as handle:
-            client.download_blob(blob.name).readinto(handle)
+        destination.write_bytes(source.read(name).data)
         count += 1
     return count
 
 
-def ingest_configured_source(recreate: bool = False) -> dict[str, Any]:
+def configured_source() -> DocumentSource:
     s = settings()
-    store, vectors = knowledge_store(), embedder()
-
-    def ingest(path: Path) -> Any:
-        return ingest_path(
-            path,
-            store,
-            vectors,
-            chunk_tokens=s.chunk_tokens,
-            chunk_overlap_tokens=s.chunk_overlap_tokens,
-            recreate=recreate,
-        )
-
     if s.knowledge_base_blob_endpoint:
-        with tempfile.TemporaryDirectory(prefix="kb-") as folder:
-            count = download_container(
-                s.knowledge_base_blob_endpoint, s.knowledge_base_container, Path(folder)
-            )
-            log.info("knowledge base: %d documents downloaded from the container", count)
-            report = ingest(Path(folder))
-    elif s.knowledge_base_path:
-        report = ingest(s.knowledge_base_path)
-    else:
-        raise KnowledgeBaseSourceError(
-            "set KNOWLEDGE_BASE_BLOB_ENDPOINT (Azure) or KNOWLEDGE_BASE_PATH (local) to ingest"
-        )
-    return report.model_dump(mode="json")
+        return BlobContainerSource(s.knowledge_base_blob_endpoint, s.knowledge_base_container)
+    if s.knowledge_base_path:
+        return FolderSource(s.knowledge_base_path)
+    raise KnowledgeBaseSourceError(
+        "set KNOWLEDGE_BASE_BLOB_ENDPOINT (Azure) or KNOWLEDGE_BASE_PATH (local) to ingest"
+    )
+
+
+class IngestCounts(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    added: int = 0
+    updated: int = 0
+    removed: int = 0
+    unchanged: int = 0
+    skipped: int = 0  # unreadable or unsupported files
+    chunks: int = 0
+
+    def add(self, report: IngestReport) -> None:
+        unchanged = sum(1 for note in report.skipped if note.reason == "unchanged")
+        self.added += len(report.added)
+        self.updated += len(report.updated)
+        self.removed += len(report.removed)
+        self.unchanged += unchanged
+        self.skipped += len(report.skipped) - unchanged
+        self.chunks += report.chunks
+
+
+def compact(report: IngestReport) -> IngestReport:
+    """The report without the "unchanged" notes (counted instead), each list capped."""
+    notes = IngestReport(chunks=report.chunks, seconds=report.seconds)
+    problems = [note for note in report.skipped if note.reason != "unchanged"]
+    part = report.model_copy(update={"skipped": problems, "chunks": 0, "seconds": 0.0})
+    merge_reports(notes, part, max_notes=MAX_NOTES)
+    return notes
+
+
+class StepOutcome(BaseModel):
+    """What one step activity returns."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    last: str | None
+    done: bool
+    counts: IngestCounts
+    notes: IngestReport
+
+
+class IngestSummary(BaseModel):
+    """The ingestion's output (GET /api/kb/ingest): counts and at most MAX_NOTES notes."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    collection: str  # the physical collection written
+    rebuilt: bool  # a new collection, switched in behind the alias at the end
+    steps: int = 0
+    counts: IngestCounts = Field(default_factory=IngestCounts)
+    notes: IngestReport = Field(default_factory=IngestReport)
+
+
+def step_limits() -> StepLimits:
+    s = settings()
+    return StepLimits(
+        documents=s.kb_ingest_step_documents,
+        chunks=s.kb_ingest_step_chunks,
+        seconds=s.kb_ingest_step_seconds,
+    )
+
+
+# --- one function per activity ------------------------------------------------------------
+
+
+def plan(recreate: bool, build_id: str) -> dict[str, Any]:
+    planned = plan_ingest(
+        configured_source(), knowledge_store(), embedder(), build_id=build_id, recreate=recreate
+    )
+    log.info(
+        "knowledge base: %s into %s (%d documents in the source)",
+        "rebuilding" if planned.rebuild else "updating",
+        planned.target,
+        planned.documents,
+    )
+    return planned.model_dump(mode="json")
+
+
+def step(planned: dict[str, Any], after: str | None) -> dict[str, Any]:
+    s = settings()
+    result = ingest_step(
+        configured_source(),
+        knowledge_store(),
+        embedder(),
+        IngestPlan.model_validate(planned),
+        after=after,
+        limits=step_limits(),
+        chunk_tokens=s.chunk_tokens,
+        chunk_overlap_tokens=s.chunk_overlap_tokens,
+    )
+    counts = IngestCounts()
+    counts.add(result.report)
+    outcome = StepOutcome(
+        last=result.last, done=result.done, counts=counts, notes=compact(result.report)
+    )
+    return outcome.model_dump(mode="json")
+
+
+def finish(planned: dict[str, Any]) -> dict[str, Any]:
+    report = finish_ingest(
+        configured_source(), knowledge_store(), IngestPlan.model_validate(planned)
+    )
+    counts = IngestCounts()
+    counts.add(report)
+    return StepOutcome(last=None, done=True, counts=counts, notes=compact(report)).model_dump(
+        mode="json"
+    )
+
+
+# --- pure helpers for the orchestrator ------------------------------------------------------
+
+
+def new_summary(planned: dict[str, Any]) -> dict[str, Any]:
+    plan_ = IngestPlan.model_validate(planned)
+    return IngestSummary(collection=plan_.target, rebuilt=plan_.rebuild).model_dump(mode="json")
+
+
+def add_outcome(
+    summary: dict[str, Any], outcome: dict[str, Any], *, is_step: bool
+) -> dict[str, Any]:
+    total = IngestSummary.model_validate(summary)
+    part = StepOutcome.model_validate(outcome)
+    for field in IngestCounts.model_fields:
+        setattr(total.counts, field, getattr(total.counts, field) + getattr(part.counts, field))
+    merge_reports(total.notes, part.notes, max_notes=MAX_NOTES)
+    total.notes.chunks = total.counts.chunks
+    total.steps += 1 if is_step else 0
+    return total.model_dump(mode="json")
+
+
+def documents_done(summary: dict[str, Any]) -> int:
+    counts = IngestSummary.model_validate(summary).counts
+    return counts.added + counts.updated + counts.unchanged + counts.skipped

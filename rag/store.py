@@ -1,5 +1,13 @@
 """The knowledge base in Qdrant: one collection, a named dense and a named sparse vector.
 
+Readers use the store's name, which is a Qdrant collection **alias**: a rebuild writes a new
+physical collection (``<alias>__<build id>``) and switches the alias to it in one atomic
+alias update, so a search never sees a partial collection. qdrant-client's embedded local
+mode implements aliases too (create, delete, rename; names resolve through them), so the
+same code runs embedded and against a server. A deployment that predates aliases has a
+plain collection under the alias name: it is read and updated in place until the first
+rebuild replaces it with the alias.
+
 Embedded local mode (a folder or ":memory:") allows one client per path per process and is
 not thread-safe, so clients are shared per path and every call goes through that path's lock.
 Server mode (url + api key) uses the same API; the lock costs nothing there.
@@ -26,6 +34,7 @@ DENSE = "dense"
 SPARSE = "sparse"
 RRF_K = 60  # Qdrant's default RRF constant; the reciprocal rank is 1 / (k + rank)
 _INDEXED_FIELDS = ("language", "source", "category", "doc_id")
+BUILD_SEPARATOR = "__"  # physical collections of alias A are named A__<build id>
 _CHUNK_NAMESPACE = uuid.UUID("6f1d7c3e-2b8a-4d0e-9a51-0c3b7e2f4a10")
 
 _clients: dict[str, tuple[QdrantClient, threading.RLock]] = {}
@@ -65,12 +74,25 @@ class StoredChunk(BaseModel):
     language: str = "und"
     category: str = ""
     updated_at: str = ""
+    doc_chunks: int | None = None  # chunks the document stores: a complete write has all
     text: str
     sparse_indices: list[int]
     sparse_values: list[float]
 
     def payload(self) -> dict[str, Any]:
         return self.model_dump(exclude={"sparse_indices", "sparse_values"})
+
+
+class DocumentState(BaseModel):
+    """What the store holds for one document: complete only when every point carries one
+    content hash and there are as many as the document said it stores."""
+
+    hashes: set[str]
+    points: int
+    expected: int | None  # None: written before chunk counts were recorded
+
+    def complete_with(self, content_hash: str) -> bool:
+        return self.hashes == {content_hash} and self.expected in (None, self.points)
 
 
 def point_id(chunk_id: str) -> str:
@@ -116,16 +138,90 @@ class KnowledgeStore:
             warnings.simplefilter("ignore", UserWarning)
             yield self._client
 
-    # --- collection ------------------------------------------------------------------------
+    # --- collection and alias management ------------------------------------------------------
+    def at(self, collection: str) -> KnowledgeStore:
+        """The same store (client, lock) reading and writing one physical collection."""
+        other = object.__new__(KnowledgeStore)
+        other.__dict__.update(self.__dict__)
+        other.collection = collection
+        return other
+
+    def build_name(self, build_id: str) -> str:
+        """The physical collection a rebuild with this id writes to."""
+        return f"{self.collection}{BUILD_SEPARATOR}{build_id}"
+
+    def live_collection(self) -> str | None:
+        """The physical collection readers see through the alias; the store's own name when
+        it is still a plain collection (a deployment from before aliases); None when empty."""
+        with self._locked() as client:
+            for alias in client.get_aliases().aliases:
+                if alias.alias_name == self.collection:
+                    return str(alias.collection_name)
+            return self.collection if client.collection_exists(self.collection) else None
+
+    def build_collections(self) -> list[str]:
+        """Physical collections written by rebuilds of this alias (live, finished or failed)."""
+        prefix = self.collection + BUILD_SEPARATOR
+        with self._locked() as client:
+            names = [c.name for c in client.get_collections().collections]
+        return sorted(name for name in names if name.startswith(prefix))
+
+    def switch_alias(self, collection: str) -> str | None:
+        """Point the alias at `collection` in one atomic alias update; return the physical
+        collection it pointed at before (None on the first switch).
+
+        A plain collection under the alias name (from before aliases) cannot coexist with
+        the alias: it is dropped just before the alias is created, the one moment a reader
+        can find no collection (once per deployment)."""
+        if not collection.startswith(self.collection + BUILD_SEPARATOR):
+            raise StoreError(f"{collection!r} is not a build of {self.collection!r}")
+        with self._locked() as client:
+            if not client.collection_exists(collection):
+                raise StoreError(f"cannot switch {self.collection!r} to missing {collection!r}")
+            current = next(
+                (
+                    a.collection_name
+                    for a in client.get_aliases().aliases
+                    if a.alias_name == self.collection
+                ),
+                None,
+            )
+            if current == collection:
+                return None  # a retried switch: already done
+            operations: list[qm.CreateAliasOperation | qm.DeleteAliasOperation] = []
+            if current is not None:
+                operations.append(
+                    qm.DeleteAliasOperation(delete_alias=qm.DeleteAlias(alias_name=self.collection))
+                )
+            elif client.collection_exists(self.collection):
+                client.delete_collection(self.collection)
+                current = self.collection
+            operations.append(
+                qm.CreateAliasOperation(
+                    create_alias=qm.CreateAlias(
+                        collection_name=collection, alias_name=self.collection
+                    )
+                )
+            )
+            client.update_collection_aliases(change_aliases_operations=operations)
+            return str(current) if current is not None else None
+
+    def drop_collection(self, collection: str) -> None:
+        """Delete a physical build collection; never the one the alias points at."""
+        if collection == self.live_collection():
+            raise StoreError(f"refusing to delete {collection!r}: the alias points at it")
+        with self._locked() as client:
+            if client.collection_exists(collection):
+                client.delete_collection(collection)
+
     def exists(self) -> bool:
         with self._locked() as client:
             return bool(client.collection_exists(self.collection))
 
-    def ensure_collection(self, model_id: str, dimension: int, *, recreate: bool = False) -> None:
-        """Create the collection, or check it was built with the same embedding model."""
+    def ensure_collection(self, model_id: str, dimension: int) -> None:
+        """Create the collection, or check it was built with the same embedding model.
+        Never drops anything: a rebuild writes a new collection and switches the alias."""
         with self._locked() as client:
-            if recreate and client.collection_exists(self.collection):
-                client.delete_collection(self.collection)
             if client.collection_exists(self.collection):
                 self.check_embedding(model_id, dimension)
                 return
@@ -197,26 +293,109 @@ class KnowledgeStore:
         with self._locked() as client:
             client.delete(self.collection, points_selector=selector, wait=True)
 
-    def document_hashes(self) -> dict[str, str]:
-        """doc_id -> content hash of every document in the collection."""
-        hashes: dict[str, str] = {}
-        offset: Any = None
+    def chunk_ids_of(self, doc_id: str, content_hash: str) -> set[str]:
+        """Chunk ids already stored for this version of the document (a resumed write)."""
+        selector = qm.Filter(
+            must=[
+                qm.FieldCondition(key="doc_id", match=qm.MatchValue(value=doc_id)),
+                qm.FieldCondition(key="doc_hash", match=qm.MatchValue(value=content_hash)),
+            ]
+        )
+        return {
+            str(payload["chunk_id"])
+            for payload in self._scroll_payloads(["chunk_id"], query_filter=selector)
+        }
+
+    def finalize_document(self, doc_id: str, content_hash: str, chunk_ids: Sequence[str]) -> None:
+        """After every chunk of the new version is upserted: delete the document's other
+        points (older versions, chunks dropped since) and record its chunk count on all of
+        them, which is what makes it complete (DocumentState). The document is never missing."""
+        of_doc = qm.FieldCondition(key="doc_id", match=qm.MatchValue(value=doc_id))
+        keep = {point_id(chunk_id) for chunk_id in chunk_ids}
         with self._locked() as client:
-            if not client.collection_exists(self.collection):
-                return hashes
-            while True:
+            client.delete(
+                self.collection,
+                points_selector=qm.FilterSelector(
+                    filter=qm.Filter(
+                        must=[of_doc],
+                        must_not=[
+                            qm.FieldCondition(
+                                key="doc_hash", match=qm.MatchValue(value=content_hash)
+                            )
+                        ],
+                    )
+                ),
+                wait=True,
+            )
+        stale = [
+            point
+            for point in (point_id(c) for c in self.chunk_ids_of(doc_id, content_hash))
+            if point not in keep
+        ]
+        with self._locked() as client:
+            if stale:
+                client.delete(
+                    self.collection, points_selector=qm.PointIdsList(points=stale), wait=True
+                )
+            if keep:
+                client.set_payload(
+                    self.collection,
+                    payload={"doc_chunks": len(keep)},
+                    points=qm.FilterSelector(filter=qm.Filter(must=[of_doc])),
+                    wait=True,
+                )
+
+    def _scroll_payloads(
+        self,
+        fields: list[str],
+        exclude_doc_ids: Sequence[str] = (),
+        query_filter: qm.Filter | None = None,
+    ) -> Iterator[dict[str, Any]]:
+        offset: Any = None
+        if exclude_doc_ids:
+            query_filter = qm.Filter(
+                must_not=[
+                    qm.FieldCondition(key="doc_id", match=qm.MatchAny(any=list(exclude_doc_ids)))
+                ]
+            )
+        while True:
+            with self._locked() as client:
+                if not client.collection_exists(self.collection):
+                    return
                 records, offset = client.scroll(
                     self.collection,
+                    scroll_filter=query_filter,
                     limit=1024,
                     offset=offset,
-                    with_payload=["doc_id", "doc_hash"],
+                    with_payload=fields,
                     with_vectors=False,
                 )
-                for record in records:
-                    payload = record.payload or {}
-                    hashes[str(payload["doc_id"])] = str(payload["doc_hash"])
-                if offset is None:
-                    return hashes
+            for record in records:
+                yield record.payload or {}
+            if offset is None:
+                return
+
+    def document_states(self) -> dict[str, DocumentState]:
+        """doc_id -> what the collection holds for it (hashes, points, expected points)."""
+        states: dict[str, DocumentState] = {}
+        for payload in self._scroll_payloads(["doc_id", "doc_hash", "doc_chunks"]):
+            state = states.setdefault(
+                str(payload["doc_id"]), DocumentState(hashes=set(), points=0, expected=None)
+            )
+            state.hashes.add(str(payload["doc_hash"]))
+            state.points += 1
+            if payload.get("doc_chunks") is not None:
+                state.expected = int(payload["doc_chunks"])
+        return states
+
+    def document_hashes(self) -> dict[str, str]:
+        """doc_id -> content hash of every document in the collection."""
+        return {doc_id: sorted(state.hashes)[0] for doc_id, state in self.document_states().items()}
+
+    def chunk_texts(self, exclude_doc_ids: Sequence[str] = ()) -> Iterator[str]:
+        """The text of every stored chunk, except those of the given documents."""
+        for payload in self._scroll_payloads(["text"], exclude_doc_ids):
+            yield str(payload.get("text", ""))
 
     # --- searching ---------------------------------------------------------------------------
     def search(

@@ -122,6 +122,8 @@ class Evaluator:
             return all(self.evaluate(v) for v in operands.values())
         if kind == "not":
             return not self.evaluate(next(iter(operands.values())))
+        if kind == "add":
+            return sum(self.evaluate(v) for v in operands.values())
         if kind == "property_accessor":
             return RUNTIME  # a module output or resource property: known only in Azure
         raise NotImplementedError(f"operator {kind}")

@@ -34,6 +34,7 @@ KEY_VAULT_REFERENCE = re.compile(
 # App settings that are not Settings fields: read by the Functions host or by tiktoken, or
 # proposed for the knowledge-base ingestion function.
 NON_SETTINGS = {
+    "PYTHON_THREADPOOL_THREAD_COUNT",
     "AzureWebJobsStorage__accountName",
     "AzureWebJobsStorage__credential",
     "KNOWLEDGE_BASE_BLOB_ENDPOINT",
@@ -217,9 +218,64 @@ def test_function_app_is_flex_python311_identity_https_and_vnet() -> None:
     storage = config["deployment"]["storage"]
     assert storage["type"] == "blobContainer"
     assert storage["authentication"]["type"] == "SystemAssignedIdentity"
-    assert set(config["scaleAndConcurrency"]) == {"maximumInstanceCount", "instanceMemoryMB"}
+    assert set(config["scaleAndConcurrency"]) == {
+        "alwaysReady",
+        "maximumInstanceCount",
+        "instanceMemoryMB",
+    }
     plan = only_resource(MODULES / "functionapp.bicep", "Microsoft.Web/serverfarms")
     assert plan["sku"] == {"tier": "FlexConsumption", "name": "FC1"}
+
+
+def _durable_task() -> dict[str, Any]:
+    host = json.loads((INFRA.parent / "host.json").read_text())
+    return dict(host["extensions"]["durableTask"])
+
+
+def test_the_durable_group_has_an_always_ready_instance_of_the_chosen_size() -> None:
+    scale = _function_app()["properties"]["functionAppConfig"]["scaleAndConcurrency"]
+    assert scale["alwaysReady"] == [
+        {"name": "durable", "instanceCount": "alwaysReadyDurableInstances"}
+    ]
+    assert _module_params("functionApp")["alwaysReadyDurableInstances"] == (
+        "alwaysReadyDurableInstances"
+    )
+    evaluator = Evaluator(MAIN)
+    given = json.loads((INFRA / "main.parameters.json").read_text())["parameters"]
+    for source in (evaluator.param, lambda name: given[name]["value"]):
+        assert source("alwaysReadyDurableInstances") == 1
+        # The size the cost estimate in infra/README.md is computed for.
+        assert source("instanceMemoryMB") == 512
+    readme = (INFRA / "README.md").read_text()
+    assert "always-ready" in readme and "512 MB" in readme
+
+
+def test_the_thread_pool_has_a_thread_for_every_durable_slot() -> None:
+    durable = _durable_task()
+    slots = (
+        durable["maxConcurrentActivityFunctions"] + durable["maxConcurrentOrchestratorFunctions"]
+    )
+    settings = Evaluator(MAIN).variable("appSettings")
+    assert int(settings["PYTHON_THREADPOOL_THREAD_COUNT"]) == slots
+
+
+def test_the_task_hub_queues_are_polled_at_most_every_few_seconds() -> None:
+    interval = _durable_task()["storageProvider"]["maxQueuePollingInterval"]
+    hours, minutes, seconds = (float(part) for part in interval.split(":"))
+    assert 0 < hours * 3600 + minutes * 60 + seconds <= 10  # the default backs off to 30 s
+
+
+def test_one_telemetry_path_to_application_insights() -> None:
+    settings = Evaluator(MAIN).variable("appSettings")
+    assert "APPLICATIONINSIGHTS_CONNECTION_STRING" in settings  # the host's built-in path
+    # No second path: no OpenTelemetry exporter settings, no exporter in the app or its pins.
+    assert not [name for name in settings if name.startswith(("OTEL_", "PYTHON_ENABLE_OTEL"))]
+    host = json.loads((INFRA.parent / "host.json").read_text())
+    assert host.get("telemetryMode", "ApplicationInsights") == "ApplicationInsights"
+    requirements = (INFRA.parent / "requirements.txt").read_text()
+    assert "azure-monitor-opentelemetry" not in requirements
+    telemetry = (INFRA.parent / "core" / "telemetry.py").read_text()
+    assert "configure_azure_monitor" not in telemetry and "opentelemetry" not in telemetry
 
 
 def test_storage_connection_is_identity_based() -> None:

@@ -279,3 +279,29 @@ def test_rerun_from_a_new_ip_opens_the_firewall_and_keeps_the_key(
     state = json.loads((fake_tools["state"] / "state.json").read_text())
     assert state["allowed_ips"] == ["198.51.100.9"]
     assert state["secrets"]["qdrant-api-key"] == first["qdrant-api-key"]
+
+
+def test_publish_uses_the_remote_build_and_refuses_unpinned_requirements(
+    fake_tools: dict[str, Any], tmp_path: Path
+) -> None:
+    done = _run(DEPLOY, fake_tools["env"])
+    assert done.returncode == 0, done.stderr
+    publish = next(c for c in _calls(fake_tools["state"]) if c[0] == "func")
+    assert publish[publish.index("--build") + 1] == "remote"
+    # A copy of the repository whose requirements.txt has a range: no publish.
+    repo = tmp_path / "repo"
+    shutil.copytree(INFRA, repo / "infra")
+    (repo / "requirements.txt").write_text("# header\npydantic==2.14.4\nopenai>=1.40,<4\n")
+    (fake_tools["state"] / "calls.jsonl").unlink()
+    bash = shutil.which("bash")
+    assert bash
+    refused = subprocess.run(
+        [bash, str(repo / "infra" / "deploy.sh"), *DEPLOY],
+        capture_output=True,
+        text=True,
+        env=fake_tools["env"],
+        timeout=60,
+    )
+    assert refused.returncode != 0 and "unpinned" in refused.stderr
+    assert "openai>=1.40,<4" in refused.stderr
+    assert not any(c[0] == "func" for c in _calls(fake_tools["state"]))

@@ -22,13 +22,17 @@ param functionSubnetId string
 @maxValue(1000)
 param maximumInstanceCount int = 10
 
-@description('Memory per instance: 2048 leaves room for the in-process embedding model')
+@description('Memory per instance (always-ready ones too); the worker peaks near 260 MB with the embedding model (infra/README.md)')
 @allowed([
   512
   2048
   4096
 ])
-param instanceMemoryMB int = 2048
+param instanceMemoryMB int = 512
+
+@description('Always-ready instances for the durable group (Flex guidance for Durable Functions)')
+@minValue(0)
+param alwaysReadyDurableInstances int = 1
 
 @description('App settings (name -> value) built by main.bicep')
 param appSettings object
@@ -85,6 +89,14 @@ resource app 'Microsoft.Web/sites@2024-04-01' = {
         }
       }
       scaleAndConcurrency: {
+        // The durable group (orchestrators, activities, entities) keeps warm instances that
+        // poll the task hub's queues, so Durable steps never wait for a cold start.
+        alwaysReady: [
+          {
+            name: 'durable'
+            instanceCount: alwaysReadyDurableInstances
+          }
+        ]
         maximumInstanceCount: maximumInstanceCount
         instanceMemoryMB: instanceMemoryMB
       }

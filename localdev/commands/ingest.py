@@ -1,4 +1,7 @@
-"""`triage ingest PATH`: load a folder, .zip or file into the knowledge base (incremental)."""
+"""`triage ingest PATH`: load a folder, .zip or file into the knowledge base (incremental).
+
+The same plan, bounded steps and finish as POST /api/kb/ingest (rag.ingest.pipeline), so
+`--recreate` builds a new collection and switches the alias to it only when complete."""
 
 from __future__ import annotations
 
@@ -39,21 +42,24 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
             "answer columns) from a folder, a .zip or one file into the knowledge base. "
             "Incremental: unchanged documents are skipped, changed ones re-embedded, documents "
             "no longer in PATH deleted. Uses QDRANT_URL, or embedded Qdrant at QDRANT_PATH "
-            "(default .localdata/qdrant), and EMBEDDING_PROVIDER/EMBEDDING_MODEL."
+            "(default .localdata/qdrant), and EMBEDDING_PROVIDER/EMBEDDING_MODEL. "
+            "QDRANT_COLLECTION is an alias: searches keep reading the complete collection "
+            "while a rebuild writes a new one."
         ),
     )
     parser.add_argument("path", help="folder, .zip or file to ingest, e.g. samples/knowledge-base")
     parser.add_argument(
         "--recreate",
         action="store_true",
-        help="drop and rebuild the collection (needed after changing the embedding model)",
+        help="build a new collection and switch the alias to it once complete, then drop "
+        "the old one (needed after changing the embedding model)",
     )
     parser.add_argument("--json", action="store_true", help="print the ingest report as JSON")
     parser.set_defaults(func=run_ingest)
 
 
 def run_ingest(args: argparse.Namespace) -> int:
-    from rag.ingest import ingest_path
+    from rag.ingest import FolderSource, StepLimits, ingest_source
     from rag.llm import build_embedder, build_store
     from rag.store import StoreError
 
@@ -69,13 +75,18 @@ def run_ingest(args: argparse.Namespace) -> int:
         print(f"\r{stage}: {done}/{total}", end="", file=sys.stderr, flush=True)
 
     try:
-        report = ingest_path(
-            args.path,
+        report = ingest_source(
+            FolderSource(args.path),
             store,
             embedder,
             chunk_tokens=settings.chunk_tokens,
             chunk_overlap_tokens=settings.chunk_overlap_tokens,
             recreate=args.recreate,
+            limits=StepLimits(
+                documents=settings.kb_ingest_step_documents,
+                chunks=settings.kb_ingest_step_chunks,
+                seconds=settings.kb_ingest_step_seconds,
+            ),
             progress=progress,
         )
     except (StoreError, FileNotFoundError) as exc:
@@ -85,7 +96,10 @@ def run_ingest(args: argparse.Namespace) -> int:
     if args.json:
         print(report.model_dump_json(indent=2))
         return 0
-    print(f"knowledge base {settings.qdrant_collection!r} at {store.location}")
+    print(
+        f"knowledge base {settings.qdrant_collection!r} ({store.live_collection()}) "
+        f"at {store.location}"
+    )
     for label, notes in (
         ("added", report.added),
         ("updated", report.updated),

@@ -1,19 +1,42 @@
-"""Ingest a folder, a .zip or one file into the knowledge store, incrementally.
+"""Ingest a folder, a .zip, one file or a blob container into the knowledge store, in
+bounded steps, incrementally.
 
 Each document carries a content hash (of its bytes and the chunking parameters): unchanged
 documents are skipped, changed ones re-chunked and re-embedded, and documents that are gone
 from the source are deleted from the store. Unreadable files are reported, never fatal.
+
+An ingestion is three kinds of step, each safe to run again after a crash:
+
+1. ``plan_ingest``: where to write. The first ingestion, and every ``recreate``, builds a
+   new physical collection named after the build id; otherwise the live one is updated in
+   place. Planning again with the same build id finds the same collection and keeps what
+   an earlier attempt wrote in it; the live collection is never touched.
+2. ``ingest_step``: the next documents in name order after a cursor (the last name a step
+   finished), bounded in documents, chunks and seconds. A document counts as written only
+   when all its chunks carry its content hash (``DocumentState``), so a step that died half
+   way through a document rewrites it on the retry, and skips it when it was complete.
+3. ``finish_ingest``: delete documents gone from the source; for a build, switch the alias
+   to the new collection (readers never see it before it is complete) and only then drop
+   the previous collection and any left by failed builds.
+
+``ingest_path`` runs the three in-process (the CLI, the local stack); the app runs them as
+separate activities of one orchestration (orchestrators/ingest_kb.py).
 """
 
 from __future__ import annotations
 
 import hashlib
+import math
+import sys
 import time
 import zipfile
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path, PurePosixPath
+from typing import Protocol
+
+from pydantic import BaseModel, ConfigDict
 
 from rag.embeddings import Embedder
 from rag.ingest.chunking import chunk_sections
@@ -23,10 +46,13 @@ from rag.ingest.language import detect_language
 from rag.ingest.loaders import loader_for
 from rag.models import FileNote, IngestReport
 from rag.sparse import document_vector
-from rag.store import KnowledgeStore, StoredChunk
+from rag.store import KnowledgeStore, StoredChunk, StoreError
 
 Progress = Callable[[str, int, int], None]  # (stage, done, total)
-EMBED_BATCH = 64
+# Chunks per embedding call: the step's clock is checked between calls, so this bounds how
+# far a step can overrun its seconds (16 long chunks took about a minute on 2 shared cores),
+# and the embedder's peak memory.
+EMBED_BATCH = 16
 
 
 @dataclass(frozen=True)
@@ -36,27 +62,65 @@ class SourceFile:
     modified: datetime
 
 
+def _hidden(name: str) -> bool:
+    return any(part.startswith((".", "__")) for part in PurePosixPath(name).parts)
+
+
+class DocumentSource(Protocol):
+    """Where documents come from: names are POSIX paths, the documents' ids."""
+
+    def names(self) -> list[str]:
+        """Every document name, sorted, hidden files left out."""
+        ...
+
+    def read(self, name: str) -> SourceFile: ...
+
+
+class FolderSource:
+    """A folder, a .zip or a single file on disk."""
+
+    def __init__(self, path: str | Path) -> None:
+        self.path = Path(path)
+        if not self.path.exists():
+            raise FileNotFoundError(f"ingest path {self.path} does not exist")
+        self._is_zip = self.path.is_file() and self.path.suffix.lower() == ".zip"
+
+    def _root(self) -> Path:
+        return self.path.parent if self.path.is_file() else self.path
+
+    def names(self) -> list[str]:
+        if self._is_zip:
+            with zipfile.ZipFile(self.path) as archive:
+                return sorted(
+                    info.filename
+                    for info in archive.infolist()
+                    if not info.is_dir() and not _hidden(info.filename)
+                )
+        files = (
+            [self.path] if self.path.is_file() else [p for p in self.path.rglob("*") if p.is_file()]
+        )
+        relative = (file.relative_to(self._root()).as_posix() for file in files)
+        return sorted(
+            name
+            for name in relative
+            if not any(part.startswith(".") for part in PurePosixPath(name).parts)
+        )
+
+    def read(self, name: str) -> SourceFile:
+        if self._is_zip:
+            with zipfile.ZipFile(self.path) as archive:
+                info = archive.getinfo(name)
+                return SourceFile(name, archive.read(info), datetime(*info.date_time, tzinfo=UTC))
+        file = self._root() / name
+        modified = datetime.fromtimestamp(file.stat().st_mtime, tz=UTC)
+        return SourceFile(name, file.read_bytes(), modified)
+
+
 def iter_source_files(path: Path) -> Iterator[SourceFile]:
     """Files under a folder, inside a .zip, or a single file; hidden files are ignored."""
-    if not path.exists():
-        raise FileNotFoundError(f"ingest path {path} does not exist")
-    if path.is_file() and path.suffix.lower() == ".zip":
-        with zipfile.ZipFile(path) as archive:
-            for info in sorted(archive.infolist(), key=lambda i: i.filename):
-                name = info.filename
-                if info.is_dir() or any(p.startswith((".", "__")) for p in name.split("/")):
-                    continue
-                modified = datetime(*info.date_time, tzinfo=UTC)
-                yield SourceFile(name, archive.read(info), modified)
-        return
-    files = [path] if path.is_file() else sorted(p for p in path.rglob("*") if p.is_file())
-    root = path.parent if path.is_file() else path
-    for file in files:
-        relative = file.relative_to(root).as_posix()
-        if any(part.startswith(".") for part in PurePosixPath(relative).parts):
-            continue
-        modified = datetime.fromtimestamp(file.stat().st_mtime, tz=UTC)
-        yield SourceFile(relative, file.read_bytes(), modified)
+    source = FolderSource(path)
+    for name in source.names():
+        yield source.read(name)
 
 
 def load_document(source: SourceFile, params: str) -> LoadedDocument:
@@ -117,6 +181,262 @@ def _chunks_of(
     return chunks
 
 
+class IngestPlan(BaseModel):
+    """Where one ingestion writes; small, so it can travel between activities."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    alias: str  # what readers use
+    target: str  # the physical collection written
+    rebuild: bool  # a new collection: the alias switches to it at the end
+    documents: int  # documents in the source when planned
+    model_id: str
+    dimension: int
+
+
+class StepResult(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    last: str | None  # cursor: the last document this step finished (None: nothing left)
+    done: bool  # no document after `last`
+    report: IngestReport
+
+
+@dataclass(frozen=True)
+class StepLimits:
+    """Bounds of one step, so each one stays well under the function timeout. A step always
+    finishes the document it started, so one huge document may overrun `seconds`."""
+
+    documents: int = 100
+    chunks: int = 1000
+    seconds: float = 240.0
+
+
+# In one process with no function timeout (tests, benchmarks, the local stack): one step.
+ONE_STEP = StepLimits(documents=sys.maxsize, chunks=sys.maxsize, seconds=math.inf)
+
+
+def plan_ingest(
+    source: DocumentSource,
+    store: KnowledgeStore,
+    embedder: Embedder,
+    *,
+    build_id: str,
+    recreate: bool = False,
+) -> IngestPlan:
+    """Choose the collection to write; create it when building. Never drops a collection."""
+    live = store.live_collection()
+    documents = len(source.names())
+    if live is not None and not recreate:
+        store.at(live).check_embedding(embedder.model_id, embedder.dimension)
+        target, rebuild = live, False
+    else:
+        target, rebuild = store.build_name(build_id), True
+        if target == live:  # a build id reused: never write into what readers see
+            target = store.build_name(f"{build_id}-next")
+        store.at(target).ensure_collection(embedder.model_id, embedder.dimension)
+    return IngestPlan(
+        alias=store.collection,
+        target=target,
+        rebuild=rebuild,
+        documents=documents,
+        model_id=embedder.model_id,
+        dimension=embedder.dimension,
+    )
+
+
+def _chunk_params(chunk_tokens: int, overlap_tokens: int) -> str:
+    return f"|chunk={chunk_tokens}/{overlap_tokens}"
+
+
+def ingest_step(
+    source: DocumentSource,
+    store: KnowledgeStore,
+    embedder: Embedder,
+    plan: IngestPlan,
+    *,
+    after: str | None,
+    limits: StepLimits = StepLimits(),
+    chunk_tokens: int = 512,
+    chunk_overlap_tokens: int = 64,
+    progress: Progress | None = None,
+) -> StepResult:
+    """Ingest the next documents after `after` (in name order) into the plan's collection."""
+    started = time.perf_counter()
+    report = IngestReport()
+    notify = progress or (lambda stage, done, total: None)
+    target = store.at(plan.target)
+    if target.live_collection() is None:
+        raise StoreError(f"collection {plan.target!r} is gone: plan the ingestion again")
+    params = _chunk_params(chunk_tokens, chunk_overlap_tokens)
+    remaining = [name for name in source.names() if after is None or name > after]
+    states = target.document_states()
+
+    # Read and chunk documents up to the bounds; keep those that changed.
+    taken: list[str] = []
+    changed: list[tuple[int, LoadedDocument, list[StoredChunk]]] = []  # (index in taken, ...)
+    planned_chunks = 0
+    for name in remaining:
+        if taken and (
+            len(taken) >= limits.documents
+            or planned_chunks >= limits.chunks
+            or time.perf_counter() - started >= limits.seconds / 2
+        ):
+            break
+        taken.append(name)
+        notify("read", len(taken), min(len(remaining), limits.documents))
+        try:
+            document = load_document(source.read(name), params)
+        except UnreadableDocument as exc:
+            report.skipped.append(FileNote(path=name, reason=str(exc)))
+            continue
+        except Exception as exc:  # a broken file must not stop the others
+            reason = f"{name}: cannot read ({type(exc).__name__}: {exc})"
+            report.skipped.append(FileNote(path=name, reason=reason))
+            continue
+        state = states.get(document.doc_id)
+        if state is not None and state.complete_with(document.content_hash):
+            if plan.rebuild:  # an earlier attempt of this build wrote it: report it the same
+                report.added.append(FileNote(path=name, reason=f"{state.points} chunks"))
+                report.chunks += state.points
+            else:
+                report.skipped.append(FileNote(path=name, reason="unchanged"))
+            continue
+        chunks = _chunks_of(document, chunk_tokens, chunk_overlap_tokens)
+        changed.append((len(taken) - 1, document, chunks))
+        planned_chunks += len(chunks)
+
+    # Every stored chunk but those being rewritten seeds the duplicate filter, as the
+    # unchanged documents did when one run did everything.
+    duplicates = DuplicateFilter()
+    for text in target.chunk_texts(exclude_doc_ids=[d.doc_id for _, d, _ in changed]):
+        duplicates.is_duplicate(text)
+    written = 0
+    last = taken[-1] if taken else after
+    for index, document, chunks in changed:
+        kept = [chunk for chunk in chunks if not duplicates.is_duplicate(chunk.text)]
+        for chunk in kept:
+            chunk.doc_chunks = len(kept)
+        # Chunks of this version an interrupted step already stored are not embedded again.
+        stored = target.chunk_ids_of(document.doc_id, document.content_hash)
+        missing = [chunk for chunk in kept if chunk.chunk_id not in stored]
+        interrupted = False
+        for start in range(0, len(missing), EMBED_BATCH):
+            if written and time.perf_counter() - started >= limits.seconds:
+                interrupted = True  # out of time: the next step resumes this document
+                break
+            batch = missing[start : start + EMBED_BATCH]
+            vectors = embedder.embed_documents(
+                [embedding_text(c.title, c.section, c.text) for c in batch]
+            )
+            target.upsert(batch, vectors)
+            written += len(batch)
+            notify("embed", written, planned_chunks)
+        if interrupted:
+            last = taken[index - 1] if index > 0 else after
+            taken = taken[:index]
+            break
+        # New version first, then the stale chunks: the document is never missing.
+        target.finalize_document(document.doc_id, document.content_hash, [c.chunk_id for c in kept])
+        is_update = document.doc_id in states and not plan.rebuild
+        note = FileNote(
+            path=document.doc_id, reason=f"{len(kept)} chunks" + (" (changed)" if is_update else "")
+        )
+        (report.updated if is_update else report.added).append(note)
+    report.chunks += written
+    report.seconds = round(time.perf_counter() - started, 3)
+    done = len(taken) == len(remaining)
+    # Notes of documents after an interruption were not finished: the next step reports them.
+    finished = set(taken)
+    for notes in (report.added, report.updated, report.skipped):
+        notes[:] = [note for note in notes if note.path in finished]
+    return StepResult(last=last, done=done, report=report)
+
+
+def finish_ingest(source: DocumentSource, store: KnowledgeStore, plan: IngestPlan) -> IngestReport:
+    """Delete documents gone from the source; for a build, switch the alias to it, then drop
+    the previous collection and those of failed builds. Safe to run again."""
+    report = IngestReport()
+    target = store.at(plan.target)
+    names = set(source.names())
+    stored = target.document_states()
+    if not names and stored and not plan.rebuild:
+        raise StoreError(
+            "the source lists no documents (wrong container or path?): nothing was deleted"
+        )
+    gone = sorted(set(stored) - names)
+    target.delete_documents(gone)
+    report.removed = [FileNote(path=doc_id, reason="no longer in the source") for doc_id in gone]
+    if plan.rebuild and store.live_collection() != plan.target:
+        if target.count() == 0 and store.live_collection() is not None:
+            raise StoreError(
+                f"the rebuilt collection {plan.target!r} is empty (no readable documents in "
+                "the source?): the knowledge base was left as it was"
+            )
+        store.switch_alias(plan.target)
+    # Only now: the previous collection, and those of builds that failed half way.
+    live = store.live_collection()
+    for old in store.build_collections():
+        if old not in (live, plan.target):
+            store.drop_collection(old)
+    return report
+
+
+def ingest_source(
+    source: DocumentSource,
+    store: KnowledgeStore,
+    embedder: Embedder,
+    *,
+    chunk_tokens: int = 512,
+    chunk_overlap_tokens: int = 64,
+    recreate: bool = False,
+    build_id: str | None = None,
+    limits: StepLimits = StepLimits(),
+    progress: Progress | None = None,
+) -> IngestReport:
+    """Plan, every step and finish, in this process: the same steps the app runs."""
+    started = time.perf_counter()
+    plan = plan_ingest(
+        source,
+        store,
+        embedder,
+        build_id=build_id or datetime.now(UTC).strftime("%Y%m%dt%H%M%S%f"),
+        recreate=recreate,
+    )
+    report = IngestReport()
+    after: str | None = None
+    while True:
+        step = ingest_step(
+            source,
+            store,
+            embedder,
+            plan,
+            after=after,
+            limits=limits,
+            chunk_tokens=chunk_tokens,
+            chunk_overlap_tokens=chunk_overlap_tokens,
+            progress=progress,
+        )
+        merge_reports(report, step.report)
+        after = step.last
+        if step.done:
+            break
+    merge_reports(report, finish_ingest(source, store, plan))
+    report.seconds = round(time.perf_counter() - started, 3)
+    return report
+
+
+def merge_reports(total: IngestReport, part: IngestReport, *, max_notes: int | None = None) -> None:
+    """Add `part` to `total`; with `max_notes`, each list keeps at most that many notes."""
+    for field in ("added", "updated", "removed", "skipped"):
+        notes: list[FileNote] = getattr(total, field)
+        notes.extend(getattr(part, field))
+        if max_notes is not None:
+            del notes[max_notes:]
+    total.chunks += part.chunks
+    total.seconds = round(total.seconds + part.seconds, 3)
+
+
 def ingest_path(
     path: str | Path,
     store: KnowledgeStore,
@@ -126,68 +446,17 @@ def ingest_path(
     chunk_overlap_tokens: int = 64,
     recreate: bool = False,
     progress: Progress | None = None,
+    limits: StepLimits = ONE_STEP,
 ) -> IngestReport:
-    started = time.perf_counter()
-    report = IngestReport()
-    notify = progress or (lambda stage, done, total: None)
-    store.ensure_collection(embedder.model_id, embedder.dimension, recreate=recreate)
-    stored_hashes = store.document_hashes()
-    params = f"|chunk={chunk_tokens}/{chunk_overlap_tokens}"
-
-    sources = list(iter_source_files(Path(path)))
-    unchanged: list[LoadedDocument] = []
-    changed: list[LoadedDocument] = []
-    seen_ids: set[str] = set()
-    for done, source in enumerate(sources, start=1):
-        notify("read", done, len(sources))
-        # an unreadable file keeps its previously stored version (reported, not deleted)
-        seen_ids.add(source.name)
-        try:
-            document = load_document(source, params)
-        except UnreadableDocument as exc:
-            report.skipped.append(FileNote(path=source.name, reason=str(exc)))
-            continue
-        except Exception as exc:  # a broken file must not stop the others
-            reason = f"{source.name}: cannot read ({type(exc).__name__}: {exc})"
-            report.skipped.append(FileNote(path=source.name, reason=reason))
-            continue
-        if stored_hashes.get(document.doc_id) == document.content_hash:
-            unchanged.append(document)
-            report.skipped.append(FileNote(path=source.name, reason="unchanged"))
-        else:
-            changed.append(document)
-
-    # Unchanged documents seed the duplicate filter: their chunks are already stored.
-    duplicates = DuplicateFilter()
-    for document in unchanged:
-        for chunk in _chunks_of(document, chunk_tokens, chunk_overlap_tokens):
-            duplicates.is_duplicate(chunk.text)
-    to_write: list[StoredChunk] = []
-    for document in changed:
-        kept = [
-            chunk
-            for chunk in _chunks_of(document, chunk_tokens, chunk_overlap_tokens)
-            if not duplicates.is_duplicate(chunk.text)
-        ]
-        is_update = document.doc_id in stored_hashes
-        note = FileNote(
-            path=document.doc_id, reason=f"{len(kept)} chunks" + (" (changed)" if is_update else "")
-        )
-        (report.updated if is_update else report.added).append(note)
-        to_write.extend(kept)
-
-    store.delete_documents([d.doc_id for d in changed if d.doc_id in stored_hashes])
-    for start in range(0, len(to_write), EMBED_BATCH):
-        batch = to_write[start : start + EMBED_BATCH]
-        vectors = embedder.embed_documents(
-            [embedding_text(c.title, c.section, c.text) for c in batch]
-        )
-        store.upsert(batch, vectors)
-        notify("embed", start + len(batch), len(to_write))
-    report.chunks = len(to_write)
-
-    gone = sorted(set(stored_hashes) - seen_ids)
-    store.delete_documents(gone)
-    report.removed = [FileNote(path=doc_id, reason="no longer in the source") for doc_id in gone]
-    report.seconds = round(time.perf_counter() - started, 3)
-    return report
+    """Ingest a folder, a .zip or one file (see ``ingest_source``), in one step unless
+    `limits` says otherwise."""
+    return ingest_source(
+        FolderSource(path),
+        store,
+        embedder,
+        chunk_tokens=chunk_tokens,
+        chunk_overlap_tokens=chunk_overlap_tokens,
+        recreate=recreate,
+        limits=limits,
+        progress=progress,
+    )
