@@ -182,7 +182,10 @@ class Settings(BaseSettings):
     kb_ingest_step_documents: int = Field(
         100,
         ge=1,
-        description="knowledge-base ingestion: at most this many documents per step (each step is one activity)",
+        description=(
+            "knowledge-base ingestion: at most this many documents per step "
+            "(each step is one activity)"
+        ),
     )
     kb_ingest_step_chunks: int = Field(
         1000, ge=1, description="knowledge-base ingestion: at most about this many chunks per step"
