@@ -53,8 +53,8 @@ def run_case(emails: int, rate_limit: int | None, llm_url: str) -> dict[str, Any
         while True:
             cycles += 1
             summary = stack.poll_once(timeout=7200)
-            new = [o for o in summary["outcomes"] if o["message_id"]]
-            decided += len(new)
+            new = sum(summary.get("counts", {}).values())
+            decided += new
             print(f"  cycle {cycles}: {decided}/{emails} emails", file=sys.stderr, flush=True)
             if summary["backlog"] == 0 and not new:
                 break

@@ -28,6 +28,7 @@ from ledger.models import (
     CursorConflictError,
     MessageRecord,
 )
+from ledger.text_store import EmailTextStore
 
 log = logging.getLogger(__name__)
 
@@ -74,6 +75,7 @@ class TableLedger:
         self.messages: TableClient = service.get_table_client(f"{prefix}messages")
         self.cursors: TableClient = service.get_table_client(f"{prefix}cursor")
         self.threads: TableClient = service.get_table_client(f"{prefix}threads")
+        self.texts = EmailTextStore(service, prefix)  # email text between steps, expiring
         self._ensured = False
 
     @classmethod
