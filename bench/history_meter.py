@@ -14,7 +14,6 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-
 _PAYLOAD_FIELDS = ("Input", "Result", "Reason", "Details")
 
 

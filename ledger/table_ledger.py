@@ -236,6 +236,24 @@ class TableLedger:
             MessageRecord.model_validate(_from_entity(e)) for e in self.messages.list_entities()
         ]
 
+    def scrub_subjects(self, before: datetime) -> int:
+        """Blank the subject (the customer's words) of rows last updated before `before`;
+        labels, states and reasons stay. Leaves updated_at alone, so status counts hold."""
+        self.ensure_tables()
+        rows = list(
+            self.messages.query_entities(
+                "updated_at lt @before and subject ne ''",
+                parameters={"before": before},
+                select=["PartitionKey", "RowKey"],
+            )
+        )
+        for row in rows:
+            self.messages.upsert_entity(
+                {"PartitionKey": row["PartitionKey"], "RowKey": row["RowKey"], "subject": ""},
+                mode=UpdateMode.MERGE,
+            )
+        return len(rows)
+
     def final_ids(self, message_ids: Iterable[str]) -> set[str]:
         return {
             m for m in message_ids if (r := self.get(m)) is not None and r.state in FINAL_STATES
