@@ -102,7 +102,8 @@ def test_history_holds_no_email_text_or_pii_and_the_purge_removes_what_expired(
         report = asyncio.run(retention.purge(client, settings(), now=later))
         assert report["instances_purged"] == finished and stack.host.instances == {}
         assert report["texts_deleted"] > 0 and ledger().texts.count() == 0
-        assert report["subjects_blanked"] == emails
+        assert report["subjects_blanked"] > 0
+        assert {r.subject for r in ledger().all_records()} == {""}
         record = ledger().get(planted["messageId"])
         assert record is not None and (record.state, record.subject) == ("posted", "")
         # The ledger still knows every email: nothing is drafted again.
