@@ -11,7 +11,7 @@ import azure.durable_functions as df
 
 from core.contracts import EmailWorkInput
 from orchestrators import names
-from pipeline import drafting, posting, recording, thread_loading, triaging
+from pipeline import drafting, posting, recording, thread_loading
 
 bp = df.Blueprint()
 
@@ -19,11 +19,6 @@ bp = df.Blueprint()
 @bp.activity_trigger(input_name="payload", activity=names.LOAD_THREAD)
 def load_thread(payload: dict) -> dict:
     return thread_loading.load(EmailWorkInput.model_validate(payload)).to_json()
-
-
-@bp.activity_trigger(input_name="payload", activity=names.TRIAGE)
-def triage(payload: dict) -> dict:
-    return triaging.run(str(payload["message_id"]))
 
 
 @bp.activity_trigger(input_name="payload", activity=names.DRAFT)

@@ -93,8 +93,20 @@ class BatchInput(Contract):
     keep_outcomes: int = Field(MAX_SUMMARY_OUTCOMES, ge=0)  # the rest are only counted
 
 
+class TriageLabels(Contract):
+    """Triage's answer: labels only (a skip is already recorded in the ledger)."""
+
+    ok: bool = True
+    problem: str | None = None
+    detail: str = ""
+    should_answer: bool = False
+    skip_reason: str | None = None
+    language: str | None = None
+    intent: str | None = None
+
+
 class LoadedThread(Contract):
-    """load_thread's answer. The thread's text is in the text store under `answer`."""
+    """load_thread's answer: ids and labels; the triage result is in the text store."""
 
     ok: bool = True
     problem: str | None = None
@@ -104,18 +116,7 @@ class LoadedThread(Contract):
     held: list[str] = Field(default_factory=list)  # new emails claimed by another live run
     superseded: list[str] = Field(default_factory=list)  # older new emails: skipped
     new: int = 0  # new inbound emails found
-
-
-class TriageLabels(Contract):
-    """triage's answer: labels only (a skip is already recorded in the ledger)."""
-
-    ok: bool = True
-    problem: str | None = None
-    detail: str = ""
-    should_answer: bool = False
-    skip_reason: str | None = None
-    language: str | None = None
-    intent: str | None = None
+    triage: TriageLabels | None = None  # of `answer` (triaged in the same step)
 
 
 class DraftLabels(Contract):

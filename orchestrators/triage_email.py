@@ -1,5 +1,5 @@
-"""One thread: load it and claim its new inbound emails, triage the newest, then skip it with
-the reason or retrieve, draft and post one comment (the post step records it).
+"""One thread: load it, claim its new inbound emails and triage the newest (one step), then
+skip it with the reason or retrieve, draft and post one comment (the post step records it).
 
 Drafts once, for the newest email, with the whole thread as context; older new emails of the
 same thread are recorded as skipped (superseded). Every claimed email ends in a final ledger
@@ -139,10 +139,8 @@ def _work_thread(
 
     by_id = {"message_id": newest}
     try:
-        # Triage writes the ledger too (a skip is recorded there with its detail).
-        triaged = TriageLabels.model_validate(
-            (yield context.call_activity_with_retry(names.TRIAGE, LEDGER_RETRY, by_id))
-        )
+        # Triaged inside load_thread (a skip is already recorded there, with its detail).
+        triaged = loaded.triage or TriageLabels(ok=False, problem="not_triaged")
         _raise_unless_ok(triaged, "triage")
         labels.update(language=triaged.language, intent=triaged.intent)
         if not triaged.should_answer:

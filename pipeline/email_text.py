@@ -1,7 +1,7 @@
 """The email text one pipeline step hands to the next, by message id, with an expiry.
 
-Orchestration inputs and outputs stay small (ids and labels); the thread's messages, the
-triage result (cleaned text, quoted context, PII originals) and the draft live in the
+Orchestration inputs and outputs stay small (ids and labels); the triage result (cleaned
+text, quoted context, PII originals, with the subject) and the draft live in the
 ledger's text store for EMAIL_TEXT_RETENTION_HOURS, then the hourly purge deletes them.
 """
 
@@ -12,8 +12,7 @@ from typing import Any
 
 from pipeline.services import ledger, settings
 
-THREAD = "thread"  # the thread's emails, as triage reads them (written by load_thread)
-TRIAGE = "triage"  # the triage result and the subject (written by triage)
+TRIAGE = "triage"  # the triage result and the subject (written by load_thread's triage)
 DRAFT = "draft"  # the draft and the passages it cites (written by draft)
 
 

@@ -5,8 +5,8 @@ Claiming here rather than in an activity of its own saves one orchestration step
 (replays are the pipeline's main CPU cost); it stays idempotent: a re-run by the same run
 finds its own claims, and superseded emails are a merge.
 
-The thread's text goes to the text store under the email being answered; the orchestrator
-gets ids back (LoadedThread)."""
+The email being answered is triaged here too (pipeline/triaging.py): its result goes to the
+text store under its message id; the orchestrator gets ids and labels (LoadedThread)."""
 
 from __future__ import annotations
 
@@ -15,9 +15,10 @@ from typing import Any
 
 from core.contracts import EmailWorkInput, LoadedThread, MessageRef
 from hubspot.errors import ThreadGone
-from pipeline import email_text, recording
+from pipeline import recording, triaging
 from pipeline.mapping import is_email, is_inbound_email, ticket_of, to_email_message
 from pipeline.services import hubspot, ledger
+from triage.models import ThreadContext
 
 _EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 
@@ -66,23 +67,24 @@ def load(work: EmailWorkInput) -> LoadedThread:
             },
         )
     answer = newest if newest in claims["claimed"] else None
-    if answer is not None:
-        email_text.save(
+    # Triage here, on the emails in hand: the thread's text never needs storing, and one
+    # orchestration step (a replay, two history events) less per email.
+    triaged = (
+        triaging.run(
             answer,
-            email_text.THREAD,
-            {
-                "thread_id": ref.thread_id,
-                "spam": bool(spam),
-                "subject": subject,
-                "messages": [e.model_dump(mode="json", exclude_defaults=True) for e in emails],
-            },
+            ThreadContext(thread_id=ref.thread_id, hubspot_spam_flag=bool(spam), messages=emails),
+            subject,
         )
+        if answer is not None
+        else None
+    )
     return LoadedThread(
         answer=answer,
         ticket_id=ticket_id,
         held=claims["held"],
         superseded=superseded,
         new=len(new),
+        triage=triaged,
     )
 
 

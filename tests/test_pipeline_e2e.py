@@ -148,7 +148,8 @@ def test_two_polls_at_once_and_mail_arriving_during_a_run(stack: LocalStack) -> 
                 text="Hi, my order NB-5555 has not arrived yet. When will it?",
             )
 
-    stack.host.before_activity["triage"] = new_mail
+    # Triage runs inside load_thread: the mail lands while the run works on threads.
+    stack.host.before_activity["load_thread"] = new_mail
     stack.host.run_until_idle(timeout=600)
     poll_until_quiet(stack)
     assert arrived.is_set()
