@@ -7,6 +7,12 @@ Azurite (offline drafter). Bytes are the JSON of every history event, output and
 status each instance holds, plus the activity inputs the real host keeps in its
 TaskScheduled events (bench/history_meter.py). The real host reloads all of it on every
 replay and keeps it after the instance ends, until it is purged.
+
+Columns: bytes_per_email_mean = every instance's bytes (poll, batches, threads) over the
+emails decided; payload_per_email = the same counting only what the app puts in (inputs,
+results, outputs, custom status), without the framework's event envelopes (~100 bytes per
+event, about 20 events per email); thread_* = one triage_email instance. The long-email
+case is a run with that one email, so the poll's fixed cost falls on it alone.
 """
 
 from __future__ import annotations
@@ -75,6 +81,11 @@ def run_case(case: str, tokens: int) -> dict[str, Any]:
         emails = len(ledger().all_records())
         sizes = meter.by_orchestrator()
         threads = sizes.get("triage_email", [])
+        thread_payloads = [
+            meter.payload_bytes(i.instance_id)
+            for i in stack.host.instances.values()
+            if i.name == "triage_email"
+        ]
         return {
             "case": case if case == "seed inbox" else f"one {tokens}-token email",
             "emails": emails,
@@ -85,6 +96,7 @@ def run_case(case: str, tokens: int) -> dict[str, Any]:
             "payload_per_email": meter.total_payload_bytes() / max(emails, 1),
             "thread_bytes_max": max(threads, default=0),
             "thread_bytes_mean": sum(threads) / max(len(threads), 1),
+            "thread_payload_max": max(thread_payloads, default=0),
             "batch_bytes_max": max(sizes.get("triage_batch", [0])),
             "poll_bytes_last": sizes.get("poll", [0])[-1],
             "total_kib": meter.total_bytes() / 1024,
