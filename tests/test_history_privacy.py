@@ -22,9 +22,9 @@ from bench.history_meter import HistoryMeter
 from bench.history_size import long_email_text
 from core.settings import SettingsError, load_settings
 from localdev.stack import LocalStack
-from pipeline import retention
 from pipeline.services import ledger, settings
 from tests.test_pipeline_e2e import assert_exactly_once
+from triggers.purge import purge
 
 pytestmark = pytest.mark.slow
 
@@ -96,12 +96,13 @@ def test_history_holds_no_email_text_or_pii_and_the_purge_removes_what_expired(
         ]
         assert meter.payload_bytes(long_thread) <= MAX_PAYLOAD_PER_EMAIL  # 3,000 tokens
 
+        # The hourly timer, now: everything is younger than its retention, nothing goes.
+        finished, texts = len(stack.host.instances), ledger().texts.count()
+        stack.host.fire_timer("purge_history")
+        assert (len(stack.host.instances), ledger().texts.count()) == (finished, texts)
         client = stack.host.client()
-        kept = asyncio.run(retention.purge(client, settings()))
-        assert kept == {"instances_purged": 0, "texts_deleted": 0, "subjects_blanked": 0}
-        finished = len(stack.host.instances)
         later = datetime.now(UTC) + timedelta(hours=settings().history_retention_hours + 1)
-        report = asyncio.run(retention.purge(client, settings(), now=later))
+        report = asyncio.run(purge(client, settings(), now=later))
         assert report["instances_purged"] == finished and stack.host.instances == {}
         assert report["texts_deleted"] > 0 and ledger().texts.count() == 0
         assert report["subjects_blanked"] > 0
