@@ -6,7 +6,7 @@ import azure.functions as func
 from activities import checkpoint, email_steps, knowledge_base, wake
 from core.telemetry import configure_logging
 from orchestrators import ingest_kb, poll, triage_email
-from triggers import http_api, timer_poll, webhook
+from triggers import http_api, purge, timer_poll, webhook
 
 configure_logging()
 
@@ -14,6 +14,7 @@ app = df.DFApp(http_auth_level=func.AuthLevel.FUNCTION)
 
 for blueprint in (
     timer_poll.bp,
+    purge.bp,
     http_api.bp,
     poll.bp,
     triage_email.bp,

@@ -1,40 +1,29 @@
 """Activities of the per-thread orchestration. Each validates its input, calls one pipeline
 step and returns JSON. Permanent problems come back as results (ok=false, problem=...);
-only transient failures raise, so the orchestrator's retry policy applies to them alone."""
+only transient failures raise, so the orchestrator's retry policy applies to them alone.
+
+Inputs and results are ids and labels: the email's text travels through the text store
+(pipeline/email_text.py), never through the orchestration history."""
 
 from __future__ import annotations
 
-from datetime import datetime
-
 import azure.durable_functions as df
 
-from core.contracts import ThreadRef
+from core.contracts import EmailWorkInput
 from orchestrators import names
-from pipeline import drafting, posting, recording, thread_loading, triaging
+from pipeline import drafting, posting, recording, thread_loading
 
 bp = df.Blueprint()
 
 
 @bp.activity_trigger(input_name="payload", activity=names.LOAD_THREAD)
 def load_thread(payload: dict) -> dict:
-    since = payload.get("since")
-    return thread_loading.load(
-        ThreadRef.model_validate(payload["thread"]),
-        datetime.fromisoformat(since) if since else None,
-        owner=str(payload["owner"]),
-    )
-
-
-@bp.activity_trigger(input_name="payload", activity=names.TRIAGE)
-def triage(payload: dict) -> dict:
-    return triaging.run(payload["snapshot"], str(payload["message_id"]))
+    return thread_loading.load(EmailWorkInput.model_validate(payload)).to_json()
 
 
 @bp.activity_trigger(input_name="payload", activity=names.DRAFT)
 def draft(payload: dict) -> dict:
-    return drafting.retrieve_and_draft(
-        payload["triage"], str(payload["message_id"]), str(payload.get("subject", ""))
-    )
+    return drafting.draft_stored(str(payload["message_id"]))
 
 
 @bp.activity_trigger(input_name="payload", activity=names.POST_COMMENT)

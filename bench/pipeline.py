@@ -1,7 +1,12 @@
 """The whole pipeline on a backlog: emails/s, HubSpot calls per email, the pipeline's own CPU
 per email, peak memory; then the same under HubSpot's 100 requests / 10 s limit.
 
-    python -m bench.pipeline [--emails 2000] [--limited-emails 200] [--json]
+    python -m bench.pipeline [--emails 2000] [--limited-emails 200] [--windows 1,3]
+                             [--latency-ms 0] [--json]
+
+`--windows` runs the backlog once per POLL_BATCH_WINDOW (batch sub-orchestrations in
+flight; 1 = one batch after another); `--latency-ms` adds that much to every HubSpot
+request in the emulator, so a batch waits for its slowest thread as it would in Azure.
 
 The production function_app runs on the local Durable host; the HubSpot emulator and the
 OpenAI-compatible stub (chat and embeddings) run in their own processes, so this process's
@@ -21,7 +26,9 @@ from typing import Any
 from bench.common import machine, peak_rss_mib, print_json, print_table
 
 
-def run_case(emails: int, rate_limit: int | None, llm_url: str) -> dict[str, Any]:
+def run_case(
+    emails: int, rate_limit: int | None, llm_url: str, window: int = 3, latency_ms: int = 0
+) -> dict[str, Any]:
     from localdev.stack import LocalStack
 
     settings = {
@@ -32,6 +39,7 @@ def run_case(emails: int, rate_limit: int | None, llm_url: str) -> dict[str, Any
         "EMBEDDING_MODEL": "stub-embedding",
         "POLL_MAX_THREADS_PER_RUN": "500",
         "HUBSPOT_RATE_LIMIT_PER_10S": str(rate_limit or 1000),
+        "POLL_BATCH_WINDOW": str(window),
     }
     with (
         tempfile.TemporaryDirectory() as tmp,
@@ -46,6 +54,8 @@ def run_case(emails: int, rate_limit: int | None, llm_url: str) -> dict[str, Any
         assert stack.emulator is not None and stack.host is not None
         stack.ingest_sample_kb()
         stack.emulator.bulk(emails)
+        if latency_ms:
+            stack.emulator.set_faults(latency_ms=latency_ms)
         requests_before = stack.emulator.stats()["total_requests"]
         cpu0, wall0 = time.process_time(), time.perf_counter()
         decided = 0
@@ -53,8 +63,8 @@ def run_case(emails: int, rate_limit: int | None, llm_url: str) -> dict[str, Any
         while True:
             cycles += 1
             summary = stack.poll_once(timeout=7200)
-            new = [o for o in summary["outcomes"] if o["message_id"]]
-            decided += len(new)
+            new = sum(summary.get("counts", {}).values())
+            decided += new
             print(f"  cycle {cycles}: {decided}/{emails} emails", file=sys.stderr, flush=True)
             if summary["backlog"] == 0 and not new:
                 break
@@ -64,7 +74,9 @@ def run_case(emails: int, rate_limit: int | None, llm_url: str) -> dict[str, Any
         calls = stats["total_requests"] - requests_before
         failed = sum(1 for r in _records() if r.state == "failed")
         row: dict[str, Any] = {
-            "case": f"{emails} emails" + (f", {rate_limit}/10s limit" if rate_limit else ""),
+            "case": f"{emails} emails, window {window}"
+            + (f", {latency_ms} ms HubSpot latency" if latency_ms else "")
+            + (f", {rate_limit}/10s limit" if rate_limit else ""),
             "emails_per_s": decided / wall,
             "hubspot_calls_per_email": calls / max(decided, 1),
             "cpu_ms_per_email": cpu * 1000 / max(decided, 1),
@@ -106,18 +118,28 @@ def main(argv: Sequence[str] | None = None) -> int:
         default=200,
         help="backlog for the rate-limited case (default 200; 0 skips it)",
     )
+    parser.add_argument(
+        "--windows", default="3", help="POLL_BATCH_WINDOW values for the backlog (default 3)"
+    )
+    parser.add_argument(
+        "--latency-ms", type=int, default=0, help="added to every HubSpot request (default 0)"
+    )
     parser.add_argument("--json", action="store_true", help="print JSON instead of a table")
     args = parser.parse_args(argv)
+    windows = [int(w) for w in args.windows.split(",")]
 
     from localdev.openai_stub.server import OpenAIStub
 
     rows = []
     with OpenAIStub() as stub:
-        print(f"backlog of {args.emails} emails ...", file=sys.stderr, flush=True)
-        rows.append(run_case(args.emails, None, stub.base_url))
+        for window in windows:
+            print(f"backlog of {args.emails} emails, window {window} ...", file=sys.stderr)
+            rows.append(run_case(args.emails, None, stub.base_url, window, args.latency_ms))
         if args.limited_emails:
             print(f"{args.limited_emails} emails at 100 requests / 10 s ...", file=sys.stderr)
-            rows.append(run_case(args.limited_emails, 100, stub.base_url))
+            rows.append(
+                run_case(args.limited_emails, 100, stub.base_url, windows[-1], args.latency_ms)
+            )
     if args.json:
         print_json({"machine": machine(), "results": rows})
     else:

@@ -133,6 +133,20 @@ class Settings(BaseSettings):
     poll_max_threads_per_run: int = Field(
         200, ge=1, description="at most this many threads per poll run; the rest wait"
     )
+    # 3 batches of 10 in flight: about 30 emails at once, whose ~2 HubSpot calls each over a
+    # few seconds of drafting stay near 100 requests / 10 s (the client's limiter holds it).
+    poll_batch_window: int = Field(
+        3, ge=1, le=20, description="batch sub-orchestrations of a poll run in flight at once"
+    )
+    email_text_retention_hours: float = Field(
+        24.0,
+        gt=0,
+        le=720,
+        description="email text handed between steps (and ledger subjects) expire after this",
+    )
+    history_retention_hours: float = Field(
+        72.0, gt=0, description="finished orchestrations' history is purged after this"
+    )
     claim_lease_seconds: int = Field(
         900, ge=1, description="after this long an unfinished claim of a dead run is taken over"
     )

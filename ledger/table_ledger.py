@@ -28,6 +28,7 @@ from ledger.models import (
     CursorConflictError,
     MessageRecord,
 )
+from ledger.text_store import EmailTextStore
 
 log = logging.getLogger(__name__)
 
@@ -74,6 +75,7 @@ class TableLedger:
         self.messages: TableClient = service.get_table_client(f"{prefix}messages")
         self.cursors: TableClient = service.get_table_client(f"{prefix}cursor")
         self.threads: TableClient = service.get_table_client(f"{prefix}threads")
+        self.texts = EmailTextStore(service, prefix)  # email text between steps, expiring
         self._ensured = False
 
     @classmethod
@@ -233,6 +235,24 @@ class TableLedger:
         return [
             MessageRecord.model_validate(_from_entity(e)) for e in self.messages.list_entities()
         ]
+
+    def scrub_subjects(self, before: datetime) -> int:
+        """Blank the subject (the customer's words) of rows last updated before `before`;
+        labels, states and reasons stay. Leaves updated_at alone, so status counts hold."""
+        self.ensure_tables()
+        rows = list(
+            self.messages.query_entities(
+                "updated_at lt @before and subject ne ''",
+                parameters={"before": before},
+                select=["PartitionKey", "RowKey"],
+            )
+        )
+        for row in rows:
+            self.messages.upsert_entity(
+                {"PartitionKey": row["PartitionKey"], "RowKey": row["RowKey"], "subject": ""},
+                mode=UpdateMode.MERGE,
+            )
+        return len(rows)
 
     def final_ids(self, message_ids: Iterable[str]) -> set[str]:
         return {

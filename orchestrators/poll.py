@@ -2,7 +2,10 @@
 → cursor.
 
 Deterministic: no I/O and no clock but ``context.current_utc_datetime``. The cursor only
-moves past threads whose new inbound emails all reached a final ledger state.
+moves past threads whose new inbound emails all reached a final ledger state. What this
+history keeps is bounded: the chosen thread refs (at most POLL_MAX_THREADS_PER_RUN), and
+per batch its open thread ids, counts and a capped share of MAX_SUMMARY_OUTCOMES problem
+outcomes (failures); each email's outcome is in the ledger.
 """
 
 from __future__ import annotations
@@ -14,7 +17,9 @@ from typing import Any
 import azure.durable_functions as df
 
 from core.contracts import (
+    MAX_SUMMARY_OUTCOMES,
     BatchInput,
+    BatchResult,
     CursorState,
     EmailOutcome,
     EmailWorkInput,
@@ -23,11 +28,13 @@ from core.contracts import (
     PollInput,
     PollSummary,
     SaveCursorRequest,
+    ThreadMark,
     ThreadOutcome,
     ThreadRef,
 )
 from orchestrators import names
 from orchestrators.retry import HUBSPOT_RETRY, LEDGER_RETRY
+from pipeline.cursor import open_from
 
 bp = df.Blueprint()
 
@@ -42,6 +49,29 @@ def _failed_thread(ref: ThreadRef, error: Exception) -> ThreadOutcome:
     reason = f"orchestration failed: {str(error).splitlines()[0][:300]}"
     outcome = EmailOutcome(thread_id=ref.thread_id, message_id="", decision="failed", reason=reason)
     return ThreadOutcome(thread_id=ref.thread_id, done=False, outcomes=[outcome])
+
+
+def summarize(threads: list[ThreadOutcome], keep: int) -> BatchResult:
+    """Open threads, counts of every decision, and at most `keep` of the outcomes that
+    need a look (failures, thread-level problems): what the poll's history holds per batch
+    stays small and bounded. Every email's own outcome is in the ledger."""
+    outcomes = [o for t in threads for o in t.outcomes]
+    counts: dict[str, int] = {}
+    for item in outcomes:
+        if item.message_id:
+            counts[item.decision] = counts.get(item.decision, 0) + 1
+    problems = [o for o in outcomes if o.decision == "failed" or not o.message_id]
+    return BatchResult(
+        open_thread_ids=[t.thread_id for t in threads if not t.done],
+        counts=counts,
+        thread_problems=sum(1 for o in outcomes if not o.message_id),
+        outcomes=problems[:keep],
+        outcomes_omitted=max(0, len(problems) - keep),
+    )
+
+
+def _failed_batch(batch: list[ThreadRef], error: Exception, keep: int) -> BatchResult:
+    return summarize([_failed_thread(ref, error) for ref in batch], keep)
 
 
 def poll_orchestrator(context: df.DurableOrchestrationContext) -> Generator[Any, Any, dict]:
@@ -66,27 +96,47 @@ def poll_orchestrator(context: df.DurableOrchestrationContext) -> Generator[Any,
         )
     )
     since = cursor.after - timedelta(seconds=params.overlap_seconds) if cursor.after else None
-    threads: list[ThreadOutcome] = []
+    batches = [
+        listing.work[start : start + params.batch_size]
+        for start in range(0, len(listing.work), params.batch_size)
+    ]
+    keep = max(1, MAX_SUMMARY_OUTCOMES // max(len(batches), 1))
+    results: dict[int, BatchResult] = {}
     total = len(listing.work)
-    for number, start in enumerate(range(0, total, params.batch_size)):
-        batch = listing.work[start : start + params.batch_size]
-        status.update(stage="triaging", done=start, total=total, backlog=listing.backlog)
-        context.set_custom_status(status)
-        # One sub-orchestration per batch keeps this history short: the SDK replays the
-        # whole history on every completion, so fanning out hundreds of threads from here
-        # directly would cost quadratic CPU.
-        work = BatchInput(threads=batch, owner=run_id, since=since)
-        try:
-            results = yield context.call_sub_orchestrator(
-                names.BATCH_ORCHESTRATOR, work.to_json(), f"{run_id}-batch{number:04d}"
+    # A window of batch sub-orchestrations in flight: a slow thread holds up one slot, not
+    # the whole run. task_any wakes the poll at each batch's end (one replay each, as
+    # before); it then starts the next batch. One sub-orchestration per batch keeps this
+    # history short: the SDK replays the whole history on every completion, so fanning out
+    # hundreds of threads from here directly would cost quadratic CPU.
+    in_flight: list[tuple[Any, int]] = []  # (task, batch number)
+    started = 0
+    while started < len(batches) or in_flight:
+        while started < len(batches) and len(in_flight) < params.batch_window:
+            work = BatchInput(
+                threads=batches[started], owner=run_id, since=since, keep_outcomes=keep
             )
-            threads.extend(ThreadOutcome.model_validate(r) for r in results)
+            task = context.call_sub_orchestrator(
+                names.BATCH_ORCHESTRATOR, work.to_json(), f"{run_id}-batch{started:04d}"
+            )
+            in_flight.append((task, started))
+            started += 1
+        done_count = sum(len(batches[n]) for n in results)
+        status.update(stage="triaging", done=done_count, total=total, backlog=listing.backlog)
+        context.set_custom_status(status)
+        finished = yield context.task_any([task for task, _ in in_flight])
+        position = next(i for i, (task, _) in enumerate(in_flight) if task is finished)
+        _, number = in_flight.pop(position)
+        try:  # a finished task resolves at once on yield: its result, or its error raised
+            results[number] = BatchResult.model_validate((yield finished))
         except Exception as error:
-            threads.extend(_failed_thread(ref, error) for ref in batch)
-    outcomes = [o for t in threads for o in t.outcomes]
+            results[number] = _failed_batch(batches[number], error, keep)
+    ordered = [results[n] for n in sorted(results)]
     counts: dict[str, int] = {}
-    for outcome in outcomes:
-        counts[outcome.decision] = counts.get(outcome.decision, 0) + 1
+    for result in ordered:
+        for decision, count in result.counts.items():
+            counts[decision] = counts.get(decision, 0) + count
+    problems = sum(result.thread_problems for result in ordered)
+    open_ids = {t for result in ordered for t in result.open_thread_ids}
     status.update(stage="saving cursor", done=total, total=total, **counts)
     context.set_custom_status(status)
     saved = CursorState.model_validate(
@@ -96,8 +146,17 @@ def poll_orchestrator(context: df.DurableOrchestrationContext) -> Generator[Any,
                 LEDGER_RETRY,
                 SaveCursorRequest(
                     etag=cursor.etag,
-                    seen=listing.seen,
-                    done_thread_ids=[t.thread_id for t in threads if t.done],
+                    done=[
+                        ThreadMark(thread_id=t.thread_id, latest_at=t.latest_at)
+                        for t in listing.work
+                        if t.thread_id not in open_ids
+                    ],
+                    open_from=open_from(
+                        listing.work,
+                        {t.thread_id for t in listing.work} - open_ids,
+                        listing.held_back_from,
+                    ),
+                    latest_seen=listing.latest_seen,
                     run_id=run_id,
                     summary=counts,
                 ).to_json(),
@@ -106,11 +165,16 @@ def poll_orchestrator(context: df.DurableOrchestrationContext) -> Generator[Any,
     )
     status.update(stage="done", cursor=saved.after.isoformat() if saved.after else None)
     context.set_custom_status(status)
+    outcomes = [o for result in ordered for o in result.outcomes]
+    omitted = sum(result.outcomes_omitted for result in ordered)
     summary = PollSummary(
         run_id=run_id,
-        found=len(listing.seen),
+        found=listing.found,
         backlog=listing.backlog,
-        outcomes=outcomes,
+        counts=counts,
+        thread_problems=problems,
+        outcomes=outcomes[:MAX_SUMMARY_OUTCOMES],
+        outcomes_omitted=omitted + max(0, len(outcomes) - MAX_SUMMARY_OUTCOMES),
         cursor_after=saved.after,
     ).to_json()
     # A webhook during this run asked for one more cycle: continue as new, so the instance
@@ -126,7 +190,7 @@ def poll_orchestrator(context: df.DurableOrchestrationContext) -> Generator[Any,
     return summary
 
 
-def batch_orchestrator(context: df.DurableOrchestrationContext) -> Generator[Any, Any, list]:
+def batch_orchestrator(context: df.DurableOrchestrationContext) -> Generator[Any, Any, dict]:
     """One batch of threads, concurrently: one triage_email sub-orchestration each."""
     work = BatchInput.model_validate(context.get_input())
     tasks = [
@@ -150,11 +214,11 @@ def batch_orchestrator(context: df.DurableOrchestrationContext) -> Generator[Any
                 threads.append(ThreadOutcome.model_validate((yield task)))
             except Exception as error:
                 threads.append(_failed_thread(ref, error))
-    return [t.to_json() for t in threads]
+    return summarize(threads, work.keep_outcomes).to_json()
 
 
 @bp.orchestration_trigger(context_name="context", orchestration=names.BATCH_ORCHESTRATOR)
-def triage_batch(context: df.DurableOrchestrationContext) -> Generator[Any, Any, list]:
+def triage_batch(context: df.DurableOrchestrationContext) -> Generator[Any, Any, dict]:
     return batch_orchestrator(context)
 
 

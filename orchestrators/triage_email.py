@@ -1,10 +1,13 @@
-"""One thread: load it and claim its new inbound emails, triage the newest, then skip it with
-the reason or retrieve, draft and post one comment (the post step records it).
+"""One thread: load it, claim its new inbound emails and triage the newest (one step), then
+skip it with the reason or retrieve, draft and post one comment (the post step records it).
 
 Drafts once, for the newest email, with the whole thread as context; older new emails of the
 same thread are recorded as skipped (superseded). Every claimed email ends in a final ledger
 state (posted, skipped or failed with the reason), whatever fails, and this orchestration
 itself never raises: one bad thread must not stop the poll.
+
+What crosses into this history is ids and labels: each activity reads the email's text from
+the text store by message id (pipeline/email_text.py) and writes what the next one needs.
 """
 
 from __future__ import annotations
@@ -15,7 +18,15 @@ from typing import Any
 
 import azure.durable_functions as df
 
-from core.contracts import EmailOutcome, EmailWorkInput, StepResult, ThreadOutcome
+from core.contracts import (
+    DraftLabels,
+    EmailOutcome,
+    EmailWorkInput,
+    LoadedThread,
+    StepResult,
+    ThreadOutcome,
+    TriageLabels,
+)
 from orchestrators import names
 from orchestrators.retry import HUBSPOT_RETRY, LEDGER_RETRY, LLM_RETRY
 
@@ -35,11 +46,17 @@ def _check(result: dict[str, Any], step: str) -> dict[str, Any]:
     status = StepResult.model_validate(
         {k: result[k] for k in ("ok", "problem", "detail") if k in result}
     )
+    _raise_unless_ok(status, step)
+    return result
+
+
+def _raise_unless_ok(
+    status: StepResult | LoadedThread | TriageLabels | DraftLabels, step: str
+) -> None:
     if not status.ok:
         # A thread deleted mid-run leaves nothing to answer: skipped, not failed.
         decision = "skipped" if status.problem == "thread_gone" else "failed"
         raise _Stop(decision, f"{step}: {status.problem}: {status.detail}".rstrip(": "))
-    return result
 
 
 def _record(
@@ -67,20 +84,14 @@ def _work_thread(
     thread_id = work.thread.thread_id
     started: datetime = context.current_utc_datetime
     try:
-        snapshot = _check(
+        loaded = LoadedThread.model_validate(
             (
                 yield context.call_activity_with_retry(
-                    names.LOAD_THREAD,
-                    HUBSPOT_RETRY,
-                    {
-                        "thread": work.thread.to_json(),
-                        "since": work.since.isoformat() if work.since else None,
-                        "owner": work.owner,
-                    },
+                    names.LOAD_THREAD, HUBSPOT_RETRY, work.to_json()
                 )
-            ),
-            "load_thread",
+            )
         )
+        _raise_unless_ok(loaded, "load_thread")
     except _Stop as stop:  # gone before anything was claimed: nothing to record
         gone = EmailOutcome(
             thread_id=thread_id, message_id="", decision="skipped", reason=stop.reason
@@ -95,35 +106,22 @@ def _work_thread(
         )
         return ThreadOutcome(thread_id=thread_id, done=False, outcomes=[unreachable]).to_json()
 
-    subject: str = snapshot.get("subject", "")
-    new_ids: list[str] = [m["message_id"] for m in snapshot["new_messages"]]
-    if not new_ids:
-        return ThreadOutcome(thread_id=thread_id, done=True, outcomes=[]).to_json()
-    newest = new_ids[-1]
-
-    claimed: list[str] = snapshot["claimed"]
-    held: list[str] = snapshot["held"]
+    held = loaded.held
     outcomes = [
         EmailOutcome(
             thread_id=thread_id,
             message_id=m,
             decision="not_claimed",
             reason="claimed by another run",
-            subject=subject,
         )
         for m in held
     ]
     outcomes += [
-        EmailOutcome(
-            thread_id=thread_id,
-            message_id=m,
-            decision="skipped",
-            reason="superseded",
-            subject=subject,
-        )
-        for m in snapshot["superseded"]
+        EmailOutcome(thread_id=thread_id, message_id=m, decision="skipped", reason="superseded")
+        for m in loaded.superseded
     ]
-    if newest not in claimed:
+    newest = loaded.answer
+    if newest is None:  # nothing new, or the newest is final or held elsewhere
         return ThreadOutcome(thread_id=thread_id, done=not held, outcomes=outcomes).to_json()
 
     labels: dict[str, Any] = {}
@@ -135,53 +133,31 @@ def _work_thread(
             message_id=newest,
             decision=decision,
             reason=reason,
-            subject=subject,
             seconds=elapsed,
             **labels,
         )
 
+    by_id = {"message_id": newest}
     try:
-        triaged = _check(
-            (
-                yield context.call_activity(
-                    names.TRIAGE, {"snapshot": snapshot, "message_id": newest}
-                )
-            ),
-            "triage",
-        )
-        result = triaged["result"]
-        labels.update(language=result["language"], intent=result["intent"])
-        if not result["should_answer"]:
-            reason = f"{result['skip_reason']}: {result.get('skip_detail', '')}".rstrip(": ")
-            yield _record(context, [newest], "skipped", reason=reason, triage=result)
-            outcomes.append(outcome("skipped", reason))
+        # Triaged inside load_thread (a skip is already recorded there, with its detail).
+        triaged = loaded.triage or TriageLabels(ok=False, problem="not_triaged")
+        _raise_unless_ok(triaged, "triage")
+        labels.update(language=triaged.language, intent=triaged.intent)
+        if not triaged.should_answer:
+            outcomes.append(outcome("skipped", triaged.skip_reason or "skipped"))
             return ThreadOutcome(thread_id=thread_id, done=not held, outcomes=outcomes).to_json()
         # Retrieval and drafting in one step: one replay less per email.
-        drafted = _check(
-            (
-                yield context.call_activity_with_retry(
-                    names.DRAFT,
-                    LLM_RETRY,
-                    {"triage": result, "message_id": newest, "subject": subject},
-                )
-            ),
-            "draft",
+        drafted = DraftLabels.model_validate(
+            (yield context.call_activity_with_retry(names.DRAFT, LLM_RETRY, by_id))
         )
-        draft = drafted["draft"]
-        labels.update(confidence=draft["confidence"], sources=len(draft["citations"]))
+        _raise_unless_ok(drafted, "draft")
+        labels.update(confidence=drafted.confidence, sources=drafted.sources)
         posted = _check(
             (
                 yield context.call_activity_with_retry(
                     names.POST_COMMENT,
                     HUBSPOT_RETRY,
-                    {
-                        "thread_id": thread_id,
-                        "message_id": newest,
-                        "ticket_id": snapshot.get("ticket_id"),
-                        "triage": result,
-                        "draft": draft,
-                        "passages": drafted["passages"],
-                    },
+                    {"thread_id": thread_id, "message_id": newest, "ticket_id": loaded.ticket_id},
                 )
             ),
             "post_comment",

@@ -15,33 +15,46 @@ def load() -> CursorState:
     return CursorState(after=cursor.after, etag=cursor.etag)
 
 
-def next_cursor(
-    current: datetime | None, seen: list[ThreadRef], done_thread_ids: set[str]
+def cursor_after(
+    current: datetime | None, open_from: datetime | None, latest_seen: datetime | None
 ) -> datetime | None:
-    """The furthest point with every thread at or before it done; never moves backwards.
+    """Just before the earliest thread still open, else the newest one seen; never back.
 
     A thread still open (not chosen this run, a claim held elsewhere, a crash) holds the
     cursor just before its latest message, so the next poll lists it again; the ledger
     removes the emails already done.
     """
-    if not seen:
+    if latest_seen is None:
         return current
-    open_times = [t.latest_at for t in seen if t.thread_id not in done_thread_ids]
-    if open_times:
-        candidate = min(open_times) - timedelta(milliseconds=1)
-    else:
-        candidate = max(t.latest_at for t in seen)
+    candidate = open_from - timedelta(milliseconds=1) if open_from is not None else latest_seen
     if current is not None and candidate < current:
         return current
     return candidate
 
 
+def open_from(
+    seen: list[ThreadRef], done_thread_ids: set[str], held_back_from: datetime | None = None
+) -> datetime | None:
+    """The earliest latest_at among threads not done (those held back for later count)."""
+    times = [t.latest_at for t in seen if t.thread_id not in done_thread_ids]
+    if held_back_from is not None:
+        times.append(held_back_from)
+    return min(times, default=None)
+
+
+def next_cursor(
+    current: datetime | None, seen: list[ThreadRef], done_thread_ids: set[str]
+) -> datetime | None:
+    """The furthest point with every thread at or before it done (see cursor_after)."""
+    latest = max((t.latest_at for t in seen), default=None)
+    return cursor_after(current, open_from(seen, done_thread_ids), latest)
+
+
 def save(request: SaveCursorRequest) -> CursorState:
     book = ledger()
-    done = set(request.done_thread_ids)
-    book.mark_threads_done({t.thread_id: t.latest_at for t in request.seen if t.thread_id in done})
+    book.mark_threads_done({t.thread_id: t.latest_at for t in request.done})
     current = book.load_cursor(CURSOR_NAME)
-    after = next_cursor(current.after, request.seen, set(request.done_thread_ids))
+    after = cursor_after(current.after, request.open_from, request.latest_seen)
     saved = book.save_cursor(
         CURSOR_NAME, after=after, etag=request.etag, run_id=request.run_id, summary=request.summary
     )

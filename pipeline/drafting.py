@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from pipeline import email_text
 from pipeline.services import drafter, embedder, knowledge_store, settings
 from rag.models import DraftRequest, Passage
 from rag.retrieve import retrieve as search
@@ -71,3 +72,21 @@ def _redact_context(text: str) -> tuple[str, dict[str, str]]:
         out = out.replace(placeholder, renamed)
         mapping[renamed] = original
     return out, mapping
+
+
+def draft_stored(message_id: str) -> dict[str, Any]:
+    """The draft step by message id: the triage result comes from the text store, the
+    draft and its passages go back there; the orchestrator gets labels (DraftLabels)."""
+    stored = email_text.load(message_id, email_text.TRIAGE)
+    if stored is None:
+        return email_text.missing(message_id, email_text.TRIAGE)
+    drafted = retrieve_and_draft(stored["triage"], message_id, str(stored.get("subject", "")))
+    if not drafted.get("ok", True):
+        return {k: drafted[k] for k in ("ok", "problem", "detail") if k in drafted}
+    email_text.save(
+        message_id,
+        email_text.DRAFT,
+        {"draft": drafted["draft"], "passages": drafted["passages"]},
+    )
+    draft = drafted["draft"]
+    return {"ok": True, "confidence": draft["confidence"], "sources": len(draft["citations"])}

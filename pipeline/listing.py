@@ -78,10 +78,13 @@ def list_new_threads(request: ListRequest) -> Listing:
         len(chosen),
         backlog,
     )
+    taken = {t.thread_id for t in chosen}
     return Listing(
         work=chosen,
-        seen=seen,
         backlog=backlog,
+        # the threads left for later hold the cursor; only their earliest time is needed
+        held_back_from=min((t.latest_at for t in seen if t.thread_id not in taken), default=None),
+        latest_seen=max((t.latest_at for t in seen), default=None),
         threads_scanned=threads_scanned,
         inboxes_scanned=len(inbox_ids),
     )

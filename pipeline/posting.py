@@ -11,7 +11,7 @@ from typing import Any
 
 from hubspot.errors import HubSpotAuthError, HubSpotScopeError, HubSpotValidationError, ThreadGone
 from hubspot.rendering import CommentContent, Source, render_comment
-from pipeline import recording
+from pipeline import email_text, recording
 from pipeline.services import hubspot, ledger
 from rag.models import DraftReply, Passage
 from triage.models import TriageResult
@@ -43,16 +43,24 @@ def comment_content(
 
 
 def post(payload: dict[str, Any]) -> dict[str, Any]:
-    """Record the draft's labels, post it, record it posted (one step: fewer replays)."""
+    """Record the draft's labels, post it, record it posted (one step: fewer replays).
+
+    `payload` has ids only (thread_id, message_id, ticket_id); the triage result and the
+    draft come from the text store."""
     thread_id, message_id = str(payload["thread_id"]), str(payload["message_id"])
+    stored = email_text.load_all(message_id)
+    for kind in (email_text.TRIAGE, email_text.DRAFT):
+        if kind not in stored:
+            return email_text.missing(message_id, kind)
+    texts = {"triage": stored[email_text.TRIAGE]["triage"], **stored[email_text.DRAFT]}
     content = comment_content(
         message_id,
-        TriageResult.model_validate(payload["triage"]),
-        DraftReply.model_validate(payload["draft"]),
-        [Passage.model_validate(p) for p in payload["passages"]],
+        TriageResult.model_validate(texts["triage"]),
+        DraftReply.model_validate(texts["draft"]),
+        [Passage.model_validate(p) for p in texts["passages"]],
     )
     rendered = render_comment(content)
-    attempted_before = ledger().mark_post_attempt(message_id, **recording.labels(payload))
+    attempted_before = ledger().mark_post_attempt(message_id, **recording.labels(texts))
     try:
         posted = hubspot().post_draft(
             thread_id,
@@ -77,4 +85,4 @@ def post(payload: dict[str, Any]) -> dict[str, Any]:
         "posted",
         {"comment_id": posted.comment_id, "posted_via": posted.via, "reason": detail},
     )
-    return {"ok": True, "comment_id": posted.comment_id, "via": posted.via, "detail": detail}
+    return {"ok": True, "via": posted.via, "detail": detail}

@@ -215,6 +215,7 @@ def poll_input(settings: Settings, reason: str) -> PollInput:
         {
             "reason": reason,
             "batch_size": settings.poll_batch_size,
+            "batch_window": settings.poll_batch_window,
             "max_threads": settings.poll_max_threads_per_run,
             "overlap_seconds": settings.poll_overlap_seconds,
         }

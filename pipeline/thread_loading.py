@@ -3,23 +3,28 @@ emails are new (after `since` and not final in the ledger), and claim those for 
 
 Claiming here rather than in an activity of its own saves one orchestration step per thread
 (replays are the pipeline's main CPU cost); it stays idempotent: a re-run by the same run
-finds its own claims, and superseded emails are a merge."""
+finds its own claims, and superseded emails are a merge.
+
+The email being answered is triaged here too (pipeline/triaging.py): its result goes to the
+text store under its message id; the orchestrator gets ids and labels (LoadedThread)."""
 
 from __future__ import annotations
 
 from datetime import UTC, datetime
 from typing import Any
 
-from core.contracts import MessageRef, ThreadRef
+from core.contracts import EmailWorkInput, LoadedThread, MessageRef
 from hubspot.errors import ThreadGone
-from pipeline import recording
+from pipeline import recording, triaging
 from pipeline.mapping import is_email, is_inbound_email, ticket_of, to_email_message
 from pipeline.services import hubspot, ledger
+from triage.models import ThreadContext
 
 _EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 
 
-def load(ref: ThreadRef, since: datetime | None, owner: str) -> dict[str, Any]:
+def load(work: EmailWorkInput) -> LoadedThread:
+    ref, since, owner = work.thread, work.since, work.owner
     client, book = hubspot(), ledger()
     spam, ticket_id = ref.spam, ref.ticket_id
     try:
@@ -29,7 +34,7 @@ def load(ref: ThreadRef, since: datetime | None, owner: str) -> dict[str, Any]:
         # Emails only (our own COMMENTs are not part of the conversation), with a time.
         messages = [m for m in client.list_messages(ref.thread_id) if is_email(m) and m.created_at]
     except ThreadGone as gone:
-        return {"ok": False, "problem": "thread_gone", "detail": str(gone)}
+        return LoadedThread(ok=False, problem="thread_gone", detail=str(gone))
     messages.sort(key=lambda m: (m.created_at or _EPOCH, m.id))
     new: list[MessageRef] = []
     for message in messages:
@@ -61,19 +66,26 @@ def load(ref: ThreadRef, since: datetime | None, owner: str) -> dict[str, Any]:
                 "skip_reason": "superseded",
             },
         )
-    return {
-        "ok": True,
-        "thread_id": ref.thread_id,
-        "inbox_id": ref.inbox_id,
-        "ticket_id": ticket_id,
-        "spam": bool(spam),
-        "subject": subject,
-        "messages": [e.model_dump(mode="json") for e in emails],
-        "new_messages": [n.to_json() for n in new],
-        "claimed": claims["claimed"],
-        "held": claims["held"],
-        "superseded": superseded,
-    }
+    answer = newest if newest in claims["claimed"] else None
+    # Triage here, on the emails in hand: the thread's text never needs storing, and one
+    # orchestration step (a replay, two history events) less per email.
+    triaged = (
+        triaging.run(
+            answer,
+            ThreadContext(thread_id=ref.thread_id, hubspot_spam_flag=bool(spam), messages=emails),
+            subject,
+        )
+        if answer is not None
+        else None
+    )
+    return LoadedThread(
+        answer=answer,
+        ticket_id=ticket_id,
+        held=claims["held"],
+        superseded=superseded,
+        new=len(new),
+        triage=triaged,
+    )
 
 
 def _complete_truncated(

@@ -80,7 +80,8 @@ def test_first_poll_lists_the_default_look_back_and_sends_its_start(
         assert abs(start - (started - timedelta(hours=24))) < timedelta(minutes=1)
     everything = latest_times()
     recent = {i for i, at in everything.items() if at > started - timedelta(hours=24)}
-    listed = {t.thread_id for t in found.seen}
+    assert found.backlog == 0
+    listed = {t.thread_id for t in found.work}
     # The seed spans about two days: the first poll takes the last 24 h, not all of it.
     assert listed == recent
     assert 0 < len(recent) < len(everything)
@@ -90,7 +91,8 @@ def test_a_longer_look_back_reaches_older_threads(app_env: pytest.MonkeyPatch) -
     app_env.setenv("POLL_INITIAL_LOOKBACK_HOURS", "72")
     services.reset()
     found = listing.list_new_threads(FIRST_POLL)
-    assert {t.thread_id for t in found.seen} == set(latest_times())
+    assert found.backlog == 0
+    assert {t.thread_id for t in found.work} == set(latest_times())
 
 
 def test_with_a_cursor_the_look_back_is_not_used() -> None:

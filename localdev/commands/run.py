@@ -83,8 +83,10 @@ def run(args: argparse.Namespace) -> int:
         while cycles < (1 if args.once else args.max_cycles):
             cycles += 1
             summary = stack.poll_once()
-            decided = [o for o in summary["outcomes"] if o["message_id"]]
-            progress = [o for o in decided if o["decision"] != "not_claimed"]
+            # Each email's outcome is in the ledger (the poll's summary keeps counts and
+            # the problems only, so its history stays small).
+            decided = _emails_of_run(summary["run_id"])
+            progress = [d for d, n in summary.get("counts", {}).items() if d != "not_claimed" and n]
             # Thread-level failures (HubSpot unreachable...) are retried by the next cycle;
             # show each once.
             troubles = [o for o in summary["outcomes"] if not o["message_id"]]
@@ -131,6 +133,31 @@ def run(args: argparse.Namespace) -> int:
             except KeyboardInterrupt:
                 pass
     return 0
+
+
+def _emails_of_run(run_id: str) -> list[dict[str, Any]]:
+    """One row per email the run claimed, from the ledger (oldest first)."""
+    from pipeline.services import ledger
+
+    records = [r for r in ledger().all_records() if r.owner == run_id]
+    records.sort(key=lambda r: (r.received_at is None, r.received_at, r.message_id))
+    return [
+        {
+            "thread_id": r.thread_id,
+            "message_id": r.message_id,
+            "subject": r.subject,
+            "decision": r.state,
+            "reason": r.reason,
+            "language": r.language,
+            "intent": r.intent,
+            "confidence": r.confidence,
+            "sources": len(r.sources),
+            "seconds": (r.updated_at - r.claimed_at).total_seconds()
+            if r.updated_at and r.claimed_at
+            else 0.0,
+        }
+        for r in records
+    ]
 
 
 def _print_table(outcomes: list[dict[str, Any]]) -> None:

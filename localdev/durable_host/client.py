@@ -169,3 +169,23 @@ class LocalDurableClient:
 
     async def purge_instance_history(self, instance_id: str) -> LocalPurgeResult:
         return LocalPurgeResult(self._host.purge(instance_id))
+
+    async def purge_instance_history_by(
+        self,
+        created_time_from: datetime | None = None,
+        created_time_to: datetime | None = None,
+        runtime_status: list[OrchestrationRuntimeStatus] | None = None,
+    ) -> LocalPurgeResult:
+        """As the SDK's: instances created in [from, to] with one of the statuses; active
+        ones are never purged (the host refuses)."""
+        if created_time_from is None:
+            raise ValueError("created_time_from is required when purging instance history")
+        statuses = {s.value for s in runtime_status} if runtime_status else None
+        chosen = [
+            instance.instance_id
+            for instance in list(self._host.instances.values())
+            if instance.created_at >= created_time_from
+            and (created_time_to is None or instance.created_at <= created_time_to)
+            and (statuses is None or instance.status in statuses)
+        ]
+        return LocalPurgeResult(sum(self._host.purge(i) for i in chosen))
