@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import re
 
+from triage.bounds import INJECTION_MAX_CHARS, window
+
 _FLAGS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     (name, re.compile(pattern, re.IGNORECASE))
     for name, pattern in (
@@ -59,7 +61,7 @@ MIN_CONFIDENCE_WHEN_FLAGGED = 0.05
 
 def injection_flags(text: str) -> list[str]:
     """Names of the injection signals found in ``text`` (subject included by the caller)."""
-    return [name for name, pattern in _FLAGS if pattern.search(text)]
+    return screen_text(window(text, INJECTION_MAX_CHARS))
 
 
 def penalise(confidence: float, flags: list[str]) -> float:
@@ -68,3 +70,8 @@ def penalise(confidence: float, flags: list[str]) -> float:
         return confidence
     lowered = confidence * (1 - CONFIDENCE_PENALTY_PER_FLAG) ** len(flags) - 0.1
     return round(max(MIN_CONFIDENCE_WHEN_FLAGGED, lowered), 3)
+
+
+def screen_text(text: str) -> list[str]:
+    """Flags of one bounded piece of text (the normalising screen replaces this)."""
+    return [name for name, pattern in _FLAGS if pattern.search(text)]

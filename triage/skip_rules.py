@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from triage.bounds import RULE_MAX_CHARS, cap_subject, window
 from triage.models import EmailMessage, SkipReason, ThreadContext
 
 
@@ -350,7 +351,7 @@ def spam_score(message: EmailMessage, text: str) -> tuple[int, list[str]]:
         cues.append("loud or hidden HTML")
     if len(_URL.findall(text)) >= 5:
         cues.append("many links")
-    if re.search(r"\$\s?\d{2,}|\d+\s?%\s?off\b", text[:5000], re.I):
+    if re.search(r"\$\s?\d{2,}|(?<!\d)\d{1,6}\s?%\s?off\b", text[:5000], re.I):
         cues.append("money or discount figures")
     score = len(cues)
     if _CUSTOMER_CONTEXT.search(message.subject + "\n" + text[:5000]):
@@ -382,6 +383,12 @@ def must_not_answer(
     """
     if thread.hubspot_spam_flag:
         return Skip(SkipReason.spam_flagged, "HubSpot flagged the thread as spam")
+    # the rules look at a bounded window: their cues sit at the start and the end
+    text = window(text, RULE_MAX_CHARS)
+    bounded_html = window(message.html, RULE_MAX_CHARS) if message.html else message.html
+    message = message.model_copy(
+        update={"subject": cap_subject(message.subject), "html": bounded_html}
+    )
     return (
         check_from_team(message, team_addresses)
         or check_bounce(message, text)
