@@ -150,7 +150,7 @@ def _attribution_column(text: str, first_line: str, single_line: bool, has_blank
         column = _midline_start(text)
         if column is not None:
             return column
-    if has_email and not has_blank:
+    if has_email and not has_blank and ("<" in first_line or "@" in first_line):
         verb = markers().wrote_anywhere.search(core)
         email = _EMAIL.search(core)
         if verb and email and email.start() < verb.start():

@@ -57,7 +57,8 @@ def _is_dash_name(line: str) -> bool:
     stripped = line.strip()
     if not stripped or stripped[0] not in "-–—" or stripped.startswith("--"):
         return False
-    return _is_name(stripped[1:].strip().rstrip("."), allow_lower=True)
+    name = stripped[1:].strip().rstrip(".")
+    return _is_name(name, allow_lower=len(name.split()) == 1)  # "-roman", "- Bob Smith"
 
 
 def _is_bare_name(line: str) -> bool:
@@ -146,8 +147,9 @@ def _signature_start(lines: list[str]) -> int | None:
     if start is not None:
         return start
     last = filled[-1]
-    if _is_dash_name(lines[last]):
-        return last
+    above = lines[filled[-2]].lstrip()
+    if _is_dash_name(lines[last]) and not above.startswith(("-", "–", "—")):
+        return last  # (a dash line under another one is a list item)
     if len(filled) >= 3 and _is_bare_name(lines[last]) and not lines[filled[-2]].endswith(":"):
         return last
     return None
