@@ -114,6 +114,12 @@ def split_reply(text: str, subject: str = "") -> CleanedBody:
             # the sender's own indented text (HTML editors indent with <blockquote>)
             notes.append("text opens with a quote naming no author: kept as the new text")
             new_text, quoted = quoted, ""
+    elif parts.bottom_posted:
+        notes.append(
+            "forward without a note: using the forwarded text"
+            if parts.forward
+            else "quote header at the top: the reply written below it is the new text"
+        )
     elif parts.forward and quoted:
         notes.append("forward with a note: the forwarded text is quoted context")
     sig_text = "\n".join(unquote(line) if line.startswith(">") else line for line in signature)

@@ -16,6 +16,7 @@ sender's own text, kept as text.
 
 from __future__ import annotations
 
+import html as html_lib
 import re
 
 from lxml import etree
@@ -33,6 +34,9 @@ _DROP_TAGS = ("script", "style", "head", "title", "meta", "noscript", "template"
 _WHITESPACE = re.compile(r"[ \t\r\n\f]+")
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f]")
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]{0,300}\?>")
+# libxml2 drops text after </html>; browsers show it, so the end tags go before parsing
+_DOCUMENT_END_TAGS = re.compile(r"</(?:body|html)\s{0,20}>", re.IGNORECASE)
+_TAG = re.compile(r"<[^>]{0,2000}>")
 LOOKAHEAD_CHARS = 300  # text read after an <hr> or in a bordered div to spot a From block
 LOOKAHEAD_LEVELS = 4
 
@@ -226,13 +230,35 @@ class _Renderer:
         return "\n".join(self.lines).strip()
 
 
+def _without_code(markup: str) -> str:
+    """The markup without <script> and <style> elements, by a linear scan."""
+    low = markup.lower()
+    kept: list[str] = []
+    position = 0
+    while True:
+        starts = [i for i in (low.find("<script", position), low.find("<style", position)) if i >= 0]
+        if not starts:
+            break
+        start = min(starts)
+        name = "</script" if low.startswith("<script", start) else "</style"
+        end = low.find(name, start)
+        kept.append(markup[position:start])
+        if end < 0:
+            position = len(markup)
+            break
+        close = low.find(">", end)
+        position = len(markup) if close < 0 else close + 1
+    kept.append(markup[position:])
+    return "".join(kept)
+
+
 def html_to_text(markup: str) -> tuple[str, list[str]]:
     """Readable text from HTML: block breaks, "- " list items, "text (url)" links, and the
     quoted parts as "> " lines so the quote splitter finds them."""
     notes: list[str] = []
     if "<" not in markup or not re.search(r"<[A-Za-z!/]", markup):
         notes.append("HTML part has no tags")
-    cleaned = _XML_DECLARATION.sub("", _CONTROL.sub("", markup))
+    cleaned = _DOCUMENT_END_TAGS.sub("", _XML_DECLARATION.sub("", _CONTROL.sub("", markup)))
     if not cleaned.strip():
         return "", notes
     try:
@@ -242,6 +268,13 @@ def html_to_text(markup: str) -> tuple[str, list[str]]:
         root = lxml_html.document_fromstring(cleaned.encode("utf-8", "replace"), parser=parser)
     except (etree.LxmlError, ValueError):
         notes.append("invalid HTML: tags stripped with a regex")
-        return re.sub(r"<[^>]{0,2000}>", " ", cleaned), notes
+        return _TAG.sub(" ", cleaned), notes
     etree.strip_elements(root, *_DROP_TAGS, with_tail=False)
-    return _Renderer().render(root), notes
+    text = _Renderer().render(root)
+    if not text:
+        # e.g. an unclosed "<!--" swallows the whole body; old mail readers still showed it
+        stripped = _TAG.sub(" ", _without_code(cleaned))
+        if stripped.strip():
+            notes.append("HTML renders empty: tags stripped with a regex")
+            text = html_lib.unescape(stripped)
+    return text, notes

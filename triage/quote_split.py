@@ -48,6 +48,7 @@ class QuoteSplit:
     signature_lines: list[str] = field(default_factory=list)  # a device line that ended the reply
     forward: bool = False  # the history is a forwarded message
     unattributed_start: bool = False  # the text opens with a quote that names no author
+    bottom_posted: bool = False  # a quote header opens the text; the reply is below it
 
 
 @dataclass(frozen=True)
@@ -74,8 +75,6 @@ def _first_token(text: str) -> str:
 def _starts_like_header(text: str) -> bool:
     """Attribution lines open with an intro word, a weekday, a date or decoration dashes."""
     stripped = text.lstrip()
-    if stripped.startswith("--"):
-        return True
     token = _first_token(stripped)
     if not token:
         return False
@@ -130,7 +129,8 @@ def _attribution_column(text: str, first_line: str, single_line: bool, has_blank
     has_email = bool(_EMAIL.search(core))
     has_date = bool(_DATE.search(core))
     has_time = bool(_TIME.search(core))
-    dashes = text.lstrip().startswith("--")
+    # "---- John Smith wrote ----" (Android): dashes on both sides of one line
+    dashes = single_line and text.lstrip().startswith("--") and text.rstrip().endswith("--")
     if _verb_at_end(low):
         if not (has_email or has_date or has_time or dashes):
             return None
@@ -144,7 +144,7 @@ def _attribution_column(text: str, first_line: str, single_line: bool, has_blank
             return None
     else:
         return None
-    if _starts_like_header(first_line):
+    if _starts_like_header(first_line) or dashes:
         return 0
     if single_line:
         column = _midline_start(text)
@@ -394,6 +394,11 @@ def split_quotes(text: str) -> QuoteSplit:
                 k += 1
             if header.kind == "attribution" and k < n and lines[k].startswith(">"):
                 in_quote = True
+                continue
+            if not any(out.new_lines):
+                # nothing above the header: not a top-posted reply but one written below
+                # the quote (or a forward with no note), so unquoted text below stays new
+                out.bottom_posted = in_quote = True
                 continue
             out.quoted_lines.extend(unquote(x) for x in lines[i:])
             break
