@@ -116,7 +116,9 @@ def _midline_start(text: str) -> int | None:
             ch.isdigit() for ch in text[match.end() : match.end() + 40]
         ):
             prefix = text[: match.start()].rstrip(" -")
-            return match.start() if prefix else None
+            if not any(ch.isalnum() for ch in prefix):
+                return 0  # only decoration before it: ") On Mon, ..." is the header itself
+            return match.start()
     return None
 
 

@@ -114,8 +114,11 @@ def _signature_shaped(block: list[str]) -> bool:
     lines = [line for line in block if line.strip()]
     if not lines or len(lines) > 10 or any(len(line) > MAX_BLOCK_LINE for line in lines):
         return False
-    if any(_contact_items(line) or _is_list_footer(line) for line in lines):
-        return True
+    prose = sum(1 for line in lines if _sentence_like(line) or line.rstrip().endswith(":"))
+    if prose <= 2 and any(_is_list_footer(line) for line in lines):
+        return True  # "riak-users mailing list", "This list is sponsored by ..."
+    if not prose and any(_contact_items(line) for line in lines):
+        return True  # a pasted article or a list under a heading rule is prose, not contacts
     return len(lines) <= 3 and all(_is_name(line) or _is_dash_name(line) for line in lines)
 
 
