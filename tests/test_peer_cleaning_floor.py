@@ -19,10 +19,11 @@ def test_peer_fixture_score_stays_above_the_floor():
     folder = find_fixtures()
     if folder is None:
         pytest.skip(
-            f"peer fixtures absent: no {FIXTURES_NAME} beside the repository and no "
-            f"${FIXTURES_ENV}"
+            f"peer fixtures absent: no {FIXTURES_NAME} beside the repository and no ${FIXTURES_ENV}"
         )
     report = run(folder, repeat=1)
-    low_sets = {n: r["percent"] for n, r in report["sets"].items() if r["percent"] < FLOOR_SET_PERCENT}
+    low_sets = {
+        n: r["percent"] for n, r in report["sets"].items() if r["percent"] < FLOOR_SET_PERCENT
+    }
     assert report["right"] >= FLOOR_RIGHT, report["wrong"]
     assert not low_sets, low_sets

@@ -123,9 +123,7 @@ def split_reply(text: str, subject: str = "") -> CleanedBody:
     elif parts.forward and quoted:
         notes.append("forward with a note: the forwarded text is quoted context")
     sig_text = "\n".join(unquote(line) if line.startswith(">") else line for line in signature)
-    return CleanedBody(
-        text=new_text, quoted=quoted, signature=sig_text.strip(), notes=notes
-    )
+    return CleanedBody(text=new_text, quoted=quoted, signature=sig_text.strip(), notes=notes)
 
 
 def clean_body(text: str, html: str | None, subject: str = "") -> CleanedBody:

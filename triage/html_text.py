@@ -19,7 +19,7 @@ from __future__ import annotations
 import html as html_lib
 import re
 
-from lxml import etree
+from lxml import etree  # type: ignore[import-untyped]
 from lxml import html as lxml_html
 
 from triage.quote_split import fields_in_flat_text
@@ -236,7 +236,9 @@ def _without_code(markup: str) -> str:
     kept: list[str] = []
     position = 0
     while True:
-        starts = [i for i in (low.find("<script", position), low.find("<style", position)) if i >= 0]
+        starts = [
+            i for i in (low.find("<script", position), low.find("<style", position)) if i >= 0
+        ]
         if not starts:
             break
         start = min(starts)

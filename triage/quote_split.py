@@ -122,7 +122,9 @@ def _midline_start(text: str) -> int | None:
     return None
 
 
-def _attribution_column(text: str, first_line: str, single_line: bool, has_blank: bool) -> int | None:
+def _attribution_column(
+    text: str, first_line: str, single_line: bool, has_blank: bool
+) -> int | None:
     """Column where the attribution starts in the joined window text, or None if it is none."""
     tail = text.rstrip(" \t-*_=")
     colon = tail.endswith((":", "："))
@@ -302,7 +304,7 @@ def _attribution_before_quote(lines: list[str], i: int) -> _Header | None:
 
 
 def device_line(line: str, strict: bool) -> bool:
-    """"Sent from my iPhone" and its kin; strict: it must name a device or an app."""
+    """ "Sent from my iPhone" and its kin; strict: it must name a device or an app."""
     if len(line) > 120:
         return False
     match = markers().device_start.match(line)

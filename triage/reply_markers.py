@@ -100,7 +100,9 @@ def markers() -> Markers:
     return Markers(
         intro_by_first_word={k: tuple(sorted(v, key=len, reverse=True)) for k, v in intro.items()},
         weekdays=frozenset(weekdays),
-        wrote_by_last_word={k: tuple(sorted(v, key=len, reverse=True)) for k, v in wrote_last.items()},
+        wrote_by_last_word={
+            k: tuple(sorted(v, key=len, reverse=True)) for k, v in wrote_last.items()
+        },
         wrote_anywhere=re.compile(rf"(?<!\w)(?:{_alternation(wrote_all)})(?!\w)", re.IGNORECASE),
         field_roles=roles,
         separators=frozenset(separators | forwards),

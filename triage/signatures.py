@@ -97,9 +97,7 @@ def _contact_items(line: str) -> int:
     if _URL.search(line):
         items += 1
     phone = _PHONE.search(line)
-    if phone and sum(ch.isdigit() for ch in phone.group(0)) >= 7:
-        items += 1
-    elif _CONTACT_LABEL.match(line):
+    if (phone and sum(ch.isdigit() for ch in phone.group(0)) >= 7) or _CONTACT_LABEL.match(line):
         items += 1
     return items
 
@@ -180,8 +178,7 @@ def _device_block_start(lines: list[str], filled: list[int]) -> int | None:
 
 def _signoff_start(lines: list[str], filled: list[int]) -> int | None:
     start = None
-    below = 0
-    for i in reversed(filled):
+    for below, i in enumerate(reversed(filled)):
         line = lines[i]
         if i == filled[0]:
             break  # a signature cannot start on the first line
@@ -194,8 +191,7 @@ def _signoff_start(lines: list[str], filled: list[int]) -> int | None:
             or squash(line).startswith(("p.s", "ps:", "ps "))
         ):
             break
-        below += 1
-        if below > MAX_LINES_BELOW_SIGNOFF:
+        if below >= MAX_LINES_BELOW_SIGNOFF:
             break
     return start
 
