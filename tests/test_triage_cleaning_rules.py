@@ -305,3 +305,13 @@ def test_deeply_nested_html_is_walked_without_recursion():
     html = "<div>" * 5000 + "deep text" + "</div>" * 5000 + "<blockquote>" * 3000 + "q"
     cleaned = clean_body("", html)
     assert "deep text" in cleaned.text
+
+
+def test_a_citation_right_above_the_history_header_is_the_senders_text():
+    text = (
+        "Your FAQ says:\n> Returns are free within 30 days.\n\n"
+        "On Mon, 3 Mar 2025, Nordvik <s@nordvik.example> wrote:\n> Old offer"
+    )
+    cleaned = clean_body(text, None)
+    assert cleaned.text == "Your FAQ says:\n> Returns are free within 30 days."
+    assert "Old offer" in cleaned.quoted and "Returns" not in cleaned.quoted

@@ -354,6 +354,8 @@ def split_quotes(text: str) -> QuoteSplit:
     out = QuoteSplit()
     in_quote = False
     seen_quote = False
+    header_seen = False
+    block_start = 0  # where the current ">" block starts in quoted_lines
     i = 0
     n = len(lines)
     while i < n:
@@ -371,6 +373,8 @@ def split_quotes(text: str) -> QuoteSplit:
                 opening = _opening_quote_header(lines, i)
                 out.forward = bool(opening and opening.kind == "forward")
                 out.unattributed_start = opening is None and not any(out.new_lines)
+            if not in_quote:
+                block_start = len(out.quoted_lines)
             seen_quote = in_quote = True
             out.quoted_lines.append(unquote(line))
             i += 1
@@ -386,10 +390,17 @@ def split_quotes(text: str) -> QuoteSplit:
             if header.column:
                 out.new_lines.append(line[: header.column].rstrip(" -"))
                 line = line[header.column :]
+            if in_quote and not header_seen and any(out.new_lines):
+                # history starts at its header: a ">" block between the reply and the first
+                # header is the sender citing something in the reply, so it stays new text
+                out.new_lines.extend(out.quoted_lines[block_start:])
+                del out.quoted_lines[block_start:]
+                seen_quote = False
             _move_rule_lines_to_quote(out)
             if not seen_quote:
                 out.forward = header.kind == "forward"
-            seen_quote = True
+                out.unattributed_start = False
+            seen_quote = header_seen = True
             out.quoted_lines.append(line)
             out.quoted_lines.extend(unquote(x) for x in lines[i + 1 : header.end + 1])
             i = header.end + 1
