@@ -313,5 +313,5 @@ def test_a_citation_right_above_the_history_header_is_the_senders_text():
         "On Mon, 3 Mar 2025, Nordvik <s@nordvik.example> wrote:\n> Old offer"
     )
     cleaned = clean_body(text, None)
-    assert cleaned.text == "Your FAQ says:\n> Returns are free within 30 days."
+    assert cleaned.text == "Your FAQ says:\nReturns are free within 30 days."
     assert "Old offer" in cleaned.quoted and "Returns" not in cleaned.quoted
