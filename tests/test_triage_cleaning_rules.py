@@ -294,11 +294,25 @@ def test_text_after_the_html_end_tag_is_kept():
         "From: a\nSent: b\n" * 3000,
         "a@b.example " * 20_000,
         "Thanks,\n" * 5000,
+        ("1.1.2025 10:00 " + "a@" * 150 + "b:\n") * 500,  # address check at each "@"
+        ("On 1.1.2025 x <a@b.example>\n" * 4 + "\n") * 2000,  # wrapped-header windows
     ],
 )
 def test_pathological_text_is_cleaned_in_one_pass(text):
     cleaned = clean_body(text, None)
     assert isinstance(cleaned.text, str)
+
+
+@pytest.mark.parametrize(
+    "html",
+    [
+        "<p>text</p>" + "<hr>" * 5000,  # each <hr> looks ahead for a From block
+        "<p>text</p>" + "<a href='http://x.example'>" * 3000 + "label",  # nested link labels
+        "<p>text</p>" + "<div style='border-top:solid 1px'>" * 2000 + "From: a Sent: b",
+    ],
+)
+def test_pathological_html_is_cleaned_in_bounded_steps(html):
+    assert clean_body("", html).text.startswith("text")
 
 
 def test_deeply_nested_html_is_walked_without_recursion():

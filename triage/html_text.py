@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import html as html_lib
 import re
+from collections.abc import Iterable
 
 from lxml import etree  # type: ignore[import-untyped]
 from lxml import html as lxml_html
@@ -39,41 +40,46 @@ _DOCUMENT_END_TAGS = re.compile(r"</(?:body|html)\s{0,20}>", re.IGNORECASE)
 _TAG = re.compile(r"<[^>]{0,2000}>")
 LOOKAHEAD_CHARS = 300  # text read after an <hr> or in a bordered div to spot a From block
 LOOKAHEAD_LEVELS = 4
+LOOKAHEAD_ELEMENTS = 60  # elements visited per look-ahead, however little text they hold
+MAX_LINK_LABEL = 500
 
 
 def _classes(el: etree._Element) -> set[str]:
     return set(str(el.get("class") or "").lower().split())
 
 
+def _bounded_text(elements: Iterable[etree._Element], budget: list[int], parts: list[str]) -> None:
+    """Text and tails of the given subtrees, until the char or element budget runs out."""
+    for root in elements:
+        for node in root.iter():
+            budget[1] -= 1
+            if budget[0] <= 0 or budget[1] <= 0:
+                return
+            for piece in (node.text if isinstance(node.tag, str) else None, node.tail):
+                if piece:
+                    parts.append(piece)
+                    budget[0] -= len(piece)
+
+
 def _text_after(el: etree._Element) -> str:
     """Up to LOOKAHEAD_CHARS of text following el in document order (bounded climb)."""
     parts: list[str] = [el.tail or ""]
-    size = len(parts[0])
+    budget = [LOOKAHEAD_CHARS - len(parts[0]), LOOKAHEAD_ELEMENTS]  # chars, elements
     node: etree._Element | None = el
     for _ in range(LOOKAHEAD_LEVELS):
-        if node is None:
+        if node is None or budget[0] <= 0 or budget[1] <= 0:
             break
-        for sibling in node.itersiblings():
-            for piece in sibling.itertext():
-                parts.append(piece)
-                size += len(piece)
-                if size > LOOKAHEAD_CHARS:
-                    return " ".join(parts)
-            parts.append(sibling.tail or "")
+        _bounded_text(node.itersiblings(), budget, parts)
         node = node.getparent()
-        if node is not None:
-            parts.append(node.tail or "")
+        if node is not None and node.tail:
+            parts.append(node.tail)
+            budget[0] -= len(node.tail)
     return " ".join(parts)
 
 
-def _text_start(el: etree._Element) -> str:
-    parts: list[str] = []
-    size = 0
-    for piece in el.itertext():
-        parts.append(piece)
-        size += len(piece)
-        if size > LOOKAHEAD_CHARS:
-            break
+def _text_start(el: etree._Element, chars: int = LOOKAHEAD_CHARS) -> str:
+    parts: list[str] = [el.text or ""]
+    _bounded_text(el.iterchildren(), [chars, LOOKAHEAD_ELEMENTS], parts)
     return " ".join(parts)
 
 
@@ -210,7 +216,7 @@ class _Renderer:
         if not href.lower().startswith(("http://", "https://", "mailto:")):
             return
         target = href[7:].split("?", 1)[0] if href.lower().startswith("mailto:") else href
-        label = _WHITESPACE.sub(" ", "".join(el.itertext())).strip().lower()
+        label = _WHITESPACE.sub(" ", _text_start(el, MAX_LINK_LABEL)).strip().lower()
         if target and target.lower() not in label:
             self.text(f" ({target})")
 

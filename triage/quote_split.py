@@ -30,7 +30,7 @@ MAX_FIELD_BLOCK_LINES = 14
 MAX_WRAPPED_QUOTE_LINES = 3  # unquoted lines between ">" lines are the quote's own wrapping
 
 _EMAIL = re.compile(r"\w@[\w-]+\.\w")
-_EMAIL_AT_END = re.compile(r"\w@[\w.-]{1,200}\.\w{1,30}[\s>)\]\"']{0,6}$")
+_ADDRESS_TAIL = re.compile(r"[\w-]{1,100}(?:\.[\w-]{1,63}){1,8}[\s>)\]\"']{0,6}")
 _DATE = re.compile(
     r"(?<!\d)(?:\d{1,4}[./-]\d{1,2}[./-]\d{1,4}|(?:19|20)\d\d)(?!\d)"
     r"|(?<!\d)\d{1,2}[./-](?:[^\W\d_]{3,9})[./-]?\d{2,4}"
@@ -122,6 +122,12 @@ def _midline_start(text: str) -> int | None:
     return None
 
 
+def _ends_with_address(core: str) -> bool:
+    """'... <name@example.com>' or '(name@example.com)' closes the text."""
+    at = core.rfind("@", max(0, len(core) - 250))
+    return at > 0 and core[at - 1].isalnum() and bool(_ADDRESS_TAIL.fullmatch(core[at + 1 :]))
+
+
 def _attribution_column(
     text: str, first_line: str, single_line: bool, has_blank: bool
 ) -> int | None:
@@ -141,7 +147,7 @@ def _attribution_column(
     elif colon:
         verbs = list(markers().wrote_anywhere.finditer(core))
         verb_ok = bool(verbs) and len(core) - verbs[-1].end() <= MAX_VERB_TO_END and has_email
-        verbless = bool(_EMAIL_AT_END.search(core[-250:])) and has_date and has_time
+        verbless = _ends_with_address(core) and has_date and has_time
         if not (verb_ok or verbless):
             return None
         if verbless and not verb_ok and not _starts_like_header(first_line):
@@ -355,6 +361,7 @@ def split_quotes(text: str) -> QuoteSplit:
     in_quote = False
     seen_quote = False
     header_seen = False
+    has_new = False  # any non-blank line in new_lines (kept as a flag: no rescans)
     block_start = 0  # where the current ">" block starts in quoted_lines
     i = 0
     n = len(lines)
@@ -367,12 +374,13 @@ def split_quotes(text: str) -> QuoteSplit:
         if line.startswith(">"):
             if not in_quote and not seen_quote and _is_banner_line(lines, i):
                 out.new_lines.append(line)
+                has_new = True
                 i += 1
                 continue
             if not seen_quote:
                 opening = _opening_quote_header(lines, i)
                 out.forward = bool(opening and opening.kind == "forward")
-                out.unattributed_start = opening is None and not any(out.new_lines)
+                out.unattributed_start = opening is None and not has_new
             if not in_quote:
                 block_start = len(out.quoted_lines)
             seen_quote = in_quote = True
@@ -389,8 +397,9 @@ def split_quotes(text: str) -> QuoteSplit:
         if header is not None:
             if header.column:
                 out.new_lines.append(line[: header.column].rstrip(" -"))
+                has_new = True
                 line = line[header.column :]
-            if in_quote and not header_seen and any(out.new_lines):
+            if in_quote and not header_seen and has_new:
                 # history starts at its header: a ">" block between the reply and the first
                 # header is the sender citing something in the reply, so it stays new text
                 out.new_lines.extend(out.quoted_lines[block_start:])
@@ -410,20 +419,21 @@ def split_quotes(text: str) -> QuoteSplit:
             if header.kind == "attribution" and k < n and lines[k].startswith(">"):
                 in_quote = True
                 continue
-            if not any(out.new_lines):
+            if not has_new:
                 # nothing above the header: not a top-posted reply but one written below
                 # the quote (or a forward with no note), so unquoted text below stays new
                 out.bottom_posted = in_quote = True
                 continue
             out.quoted_lines.extend(unquote(x) for x in lines[i:])
             break
-        if any(out.new_lines) and device_line(line, strict=True) and any(lines[i + 1 :]):
+        if has_new and device_line(line, strict=True) and any(lines[i + 1 :]):
             out.signature_lines.append(line)  # typed on a phone: what follows is its quote
             out.quoted_lines.extend(unquote(x) for x in lines[i + 1 :])
             seen_quote = True
             break
         in_quote = False
         out.new_lines.append(line)
+        has_new = True
         i += 1
     return out
 
