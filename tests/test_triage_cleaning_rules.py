@@ -329,3 +329,10 @@ def test_a_citation_right_above_the_history_header_is_the_senders_text():
     cleaned = clean_body(text, None)
     assert cleaned.text == "Your FAQ says:\nReturns are free within 30 days."
     assert "Old offer" in cleaned.quoted and "Returns" not in cleaned.quoted
+
+
+def test_a_hard_wrapped_last_line_is_not_taken_for_a_name():
+    text = "Hello,\nthe bike was bought in our local shop in\nOslo Sentrum"
+    assert clean_body(text, None).text == text
+    signed = "Hello,\nthe bike was bought in our local shop.\nKari Nordmann"
+    assert clean_body(signed, None).text == "Hello,\nthe bike was bought in our local shop."

@@ -151,7 +151,10 @@ def _signature_start(lines: list[str]) -> int | None:
     above = lines[filled[-2]].lstrip()
     if _is_dash_name(lines[last]) and not above.startswith(("-", "–", "—")):
         return last  # (a dash line under another one is a list item)
-    if len(filled) >= 3 and _is_bare_name(lines[last]) and not lines[filled[-2]].endswith(":"):
+    # a bare name under a finished sentence or a blank line; under an unfinished line it may
+    # be the end of a hard-wrapped sentence ("... in the shop in\nOslo Sentrum")
+    finished = filled[-2] < last - 1 or above.rstrip().endswith((".", "!", "?", "…", ")"))
+    if len(filled) >= 3 and finished and _is_bare_name(lines[last]):
         return last
     return None
 
