@@ -15,6 +15,7 @@ BENCHMARKS = {
     "emulator_throughput": "HubSpot emulator requests/s on loopback",
     "hubspot_storm": "HubSpot client under a 429 storm and 5xx: exactly-once posts",
     "triage_throughput": "cleaning + language + must-not-answer over the SpamAssassin corpus",
+    "peer_cleaning": "cleaning on 236 peer reply-parser fixtures: right per set, time per email",
     "retrieval_eval": "Zaragoza FAQ retrieval: recall@1/5, MRR@10 (sparse, dense, hybrid)",
     "rag_ingest": "ingestion throughput and query latency at 10,000 chunks",
     "history_size": "orchestration history bytes per email: seed inbox and a 3,000-token email",

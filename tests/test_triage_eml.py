@@ -8,6 +8,7 @@ from datetime import UTC, datetime
 import pytest
 
 from tests.triage_fixtures import DATA_DIR, thread_of, triage_config_fixture  # noqa: F401
+from triage.cleaning import clean_body
 from triage.eml import parse_eml, parse_hubspot_message_json
 from triage.models import SkipReason
 from triage.pipeline import triage_email
@@ -113,3 +114,19 @@ def test_hubspot_outgoing_agent_message():
 def test_hubspot_json_without_id_is_rejected_with_a_clear_error():
     with pytest.raises(ValueError, match="'id'"):
         parse_hubspot_message_json({"text": "hi"})
+
+
+def test_html_only_outlook_reply_eml_keeps_only_the_new_text():
+    raw = (
+        b"From: Kari <kari@example.no>\r\nTo: support@nordvikbikes.example\r\n"
+        b"Subject: RE: Your order\r\nMessage-ID: <outlook-1@example.no>\r\n"
+        b"Content-Type: text/html; charset=utf-8\r\nContent-Transfer-Encoding: quoted-printable\r\n"
+        b'\r\n<html><body><p>Please send size M instead.</p><div id=3D"appendonsend"></div>'
+        b'<hr><div id=3D"divRplyFwdMsg"><b>From:</b> Nordvik Support<br><b>Sent:</b> Monday'
+        b"</div><div>We have shipped size L.</div></body></html>\r\n"
+    )
+    message = parse_eml(raw)
+    assert message.text == "" and message.html
+    cleaned = clean_body(message.text, message.html, message.subject)
+    assert cleaned.text == "Please send size M instead."
+    assert "We have shipped size L." in cleaned.quoted
