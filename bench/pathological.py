@@ -140,8 +140,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         )
     finished = [r["full"] for r in records if r["full"].get("seconds") is not None]
     unfinished = [r["shape"] for r in records if r["full"].get("seconds") is None]
-    worst_time = max(finished, key=lambda r: r["seconds"], default={})
-    worst_mem = max(finished, key=lambda r: r.get("peak_mib", 0), default={})
+    worst_time: dict[str, Any] = max(finished, key=lambda r: r["seconds"], default={})
+    worst_mem: dict[str, Any] = max(finished, key=lambda r: r.get("peak_mib", 0), default={})
     ok = (
         not unfinished
         and worst_time.get("seconds", 0) < TARGET_SECONDS

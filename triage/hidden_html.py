@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from lxml import html as lxml_html
+from lxml import html as lxml_html  # type: ignore[import-untyped]
 
 from triage.bounds import INJECTION_MAX_CHARS
 
