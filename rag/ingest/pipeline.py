@@ -77,7 +77,8 @@ class SourceFile:
 
 
 def _hidden(name: str) -> bool:
-    return any(part.startswith((".", "__")) for part in PurePosixPath(name).parts)
+    """Dot files and __MACOSX-style folders; ".." is not hidden but refused (name_problem)."""
+    return any(part.startswith((".", "__")) and part != ".." for part in PurePosixPath(name).parts)
 
 
 class DocumentSource(Protocol):
@@ -138,14 +139,16 @@ class FolderSource:
                 self._refuse(name, problem)
             elif count > limits.max_zip_members:
                 self._refuse(name, f"past {limits.max_zip_members:,} members (KB_MAX_ZIP_MEMBERS)")
+            elif info.file_size > limits.max_file_bytes:
+                continue  # refused on reading, with its size; it does not use the budget
+            elif total + info.file_size > limits.max_zip_total_bytes:
+                self._refuse(
+                    name,
+                    f"past {limits.max_zip_total_bytes:,} bytes unpacked in this zip "
+                    "(KB_MAX_ZIP_TOTAL_MIB)",
+                )
             else:
                 total += info.file_size
-                if total > limits.max_zip_total_bytes:
-                    self._refuse(
-                        name,
-                        f"past {limits.max_zip_total_bytes:,} bytes unpacked in this zip "
-                        "(KB_MAX_ZIP_TOTAL_MIB)",
-                    )
         return names
 
     def _folder_names(self) -> list[str]:
@@ -436,7 +439,7 @@ def ingest_step(
     report.seconds = round(time.perf_counter() - started, 3)
     done = len(taken) == len(remaining)
     # Notes of documents after an interruption were not finished: the next step reports them.
-    finished = set(taken)
+    finished = set(taken) | {display_name(name) for name in taken}
     for notes in (report.added, report.updated, report.skipped):
         notes[:] = [note for note in notes if note.path in finished]
     return StepResult(last=last, done=done, report=report)
