@@ -17,6 +17,7 @@ from core.settings import SettingsError
 # Listed explicitly: the order is the order `triage --help` shows.
 COMMAND_MODULES: tuple[str, ...] = (
     "localdev.commands.run",
+    "localdev.commands.report",
     "localdev.commands.emulator",
     "localdev.commands.classify",
     "localdev.commands.ingest",
