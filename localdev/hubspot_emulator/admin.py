@@ -51,12 +51,13 @@ class InjectEmail(BaseModel):
 class AgentReply(BaseModel):
     """An agent's outgoing email on a thread: `text`, or the thread's newest draft of ours
     sent as is (`draft="as_is"`) or edited (`draft="edited"`: its last third replaced by a
-    sentence of the agent's); `close` then closes the thread."""
+    sentence of the agent's) or rewritten (`draft="rewritten"`: its first line in the agent's
+    own words); `close` then closes the thread."""
 
     model_config = ConfigDict(extra="forbid")
     thread_id: str
     text: str = ""
-    draft: Literal["as_is", "edited"] | None = None
+    draft: Literal["as_is", "edited", "rewritten"] | None = None
     close: bool = False
     created_at: datetime | None = None
 
