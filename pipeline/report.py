@@ -16,6 +16,7 @@ from pydantic import BaseModel, Field
 
 from hubspot.draft_outcome import OUTCOMES
 from ledger.models import MessageRecord
+from ledger.table_ledger import TableLedger
 from pipeline.services import ledger
 
 DECISIONS = ("posted", "abstained", "routed", "skipped", "failed", "in_progress")
@@ -99,7 +100,7 @@ def percentiles(values: Iterable[float]) -> Percentiles:
     def rank(p: float) -> float:
         return ordered[max(math.ceil(p * len(ordered)) - 1, 0)]
 
-    return Percentiles(count=len(ordered), p50=rank(0.50), p95=rank(0.95))
+    return Percentiles(count=len(ordered), p50=round(rank(0.50), 1), p95=round(rank(0.95), 1))
 
 
 def decision_of(record: MessageRecord) -> str:
@@ -194,8 +195,13 @@ def build_report(records: Iterable[MessageRecord], since: datetime, now: datetim
     )
 
 
-def report(window: timedelta = timedelta(days=7), now: datetime | None = None) -> Report:
-    """The report of the emails received in the last `window`, from the ledger."""
+def report(
+    window: timedelta = timedelta(days=7),
+    now: datetime | None = None,
+    book: TableLedger | None = None,
+) -> Report:
+    """The report of the emails received in the last `window`, from the ledger (the app's,
+    unless another is given)."""
     now = now or datetime.now(UTC)
     since = now - window
-    return build_report(ledger().records_since(since), since, now)
+    return build_report((book or ledger()).records_since(since), since, now)

@@ -5,9 +5,11 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 from datetime import timedelta
 from pathlib import Path
 
+from ledger.table_ledger import TableLedger
 from localdev.report_page import render_html
 from localdev.report_text import render_text
 from localdev.stack import DEFAULT_DATA_DIR
@@ -43,13 +45,13 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
 
 def run(args: argparse.Namespace) -> int:
-    import os
-
     from pipeline import report as reporting
 
     window = reporting.parse_since(args.since)
-    if os.environ.get("LEDGER_CONNECTION_STRING") or os.environ.get("LEDGER_TABLE_ENDPOINT"):
-        built = reporting.report(window)
+    connection = os.environ.get("LEDGER_CONNECTION_STRING")
+    endpoint = os.environ.get("LEDGER_TABLE_ENDPOINT")
+    if connection or endpoint:
+        built = reporting.report(window, book=_ledger(connection, endpoint))
     else:
         built = _local_report(args.data_dir, window)
     if args.html:
@@ -63,20 +65,20 @@ def run(args: argparse.Namespace) -> int:
     return 0
 
 
+def _ledger(connection: str | None, endpoint: str | None = None) -> TableLedger:
+    from ledger.table_ledger import TableLedger
+
+    prefix = os.environ.get("LEDGER_TABLE_PREFIX") or "triage"
+    return TableLedger.from_connection(
+        connection_string=connection, endpoint=endpoint, prefix=prefix
+    )
+
+
 def _local_report(data_dir: Path, window: timedelta) -> Report:
     from localdev.azurite import Azurite
-    from localdev.stack import environment
     from pipeline import report as reporting
-    from pipeline import services
 
     if not (data_dir / "azurite").exists():
         raise FileNotFoundError(f"no local ledger under {data_dir}: run `triage run` first")
-    with (
-        Azurite(data_dir=data_dir / "azurite") as azurite,
-        environment({"LEDGER_CONNECTION_STRING": azurite.connection_string}),
-    ):
-        services.reset()
-        try:
-            return reporting.report(window)
-        finally:
-            services.reset()
+    with Azurite(data_dir=data_dir / "azurite") as azurite:
+        return reporting.report(window, book=_ledger(azurite.connection_string))
