@@ -50,7 +50,7 @@ class InjectEmail(BaseModel):
 
 class AgentReply(BaseModel):
     """An agent's outgoing email on a thread: `text`, or the thread's newest draft of ours
-    sent as is (`draft="as_is"`) or edited (`draft="edited"`: its last third replaced by a
+    sent as is (`draft="as_is"`) or edited (`draft="edited"`: its second half replaced by a
     sentence of the agent's) or rewritten (`draft="rewritten"`: its first line in the agent's
     own words); `close` then closes the thread."""
 
@@ -64,7 +64,7 @@ class AgentReply(BaseModel):
     @model_validator(mode="after")
     def _text_or_draft(self) -> AgentReply:
         if not self.text.strip() and self.draft is None:
-            raise ValueError("give the reply's text, or draft='as_is' or 'edited'")
+            raise ValueError("give the reply's text, or draft='as_is', 'edited' or 'rewritten'")
         return self
 
 

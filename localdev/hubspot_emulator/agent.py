@@ -21,7 +21,7 @@ def reply_from_draft(thread: Thread, mode: Literal["as_is", "edited", "rewritten
     """The agent's email from our newest draft comment on the thread, or None if none.
 
     as_is: the draft's answer with the agent's own greeting and sign-off. edited: the first
-    two thirds of the answer's lines kept, the rest replaced by one sentence of the agent's.
+    half of the answer's lines kept, the rest replaced by one sentence of the agent's.
     rewritten: the answer's first line only, in the agent's own words around it.
     """
     draft = next(
@@ -37,7 +37,7 @@ def reply_from_draft(thread: Thread, mode: Literal["as_is", "edited", "rewritten
     answer = strip_greeting_and_closing(comment_answer(str(draft.body.get("text", ""))))
     if mode == "edited":
         lines = [line for line in answer.split("\n") if line.strip()]
-        kept = lines[: max(1, math.ceil(len(lines) * 2 / 3))]
+        kept = lines[: max(1, math.ceil(len(lines) / 2))]
         answer = "\n".join([*kept, AGENT_SENTENCE])
     if mode == "rewritten":
         first = next((line for line in answer.split("\n") if line.strip()), "")
