@@ -51,6 +51,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     except (FileNotFoundError, TimeoutError) as exc:  # a stand-in missing or not starting
         print(f"triage: {exc}", file=sys.stderr)
         return 1
+    except RuntimeError as exc:
+        from localdev.qdrant_lock import lock_message, locked_folder
+
+        folder = locked_folder(exc)
+        if folder is None:
+            raise
+        print(f"triage: {lock_message(folder)}", file=sys.stderr)
+        return 1
     except KeyboardInterrupt:
         print("triage: interrupted", file=sys.stderr)
         return 130
