@@ -31,7 +31,7 @@ def holders(folder: str, proc: Path = Path("/proc")) -> list[tuple[int, str]]:
             continue
         if any(path == target or path.startswith(target + os.sep) for path in opened):
             command = (entry / "cmdline").read_bytes().replace(b"\0", b" ").decode(errors="replace")
-            found.append((pid, command.strip()))
+            found.append((pid, " ".join(command.split())))  # one line, whatever the argv
     return found
 
 

@@ -15,6 +15,7 @@ OUTCOME_COLOURS = {
     "awaiting_reply": "#cbd6e2",
 }
 DECISION_COLOUR = "#516f90"
+GAP_COLOUR = "#6a78d1"
 
 STYLE = """
 body{font-family:system-ui,-apple-system,"Segoe UI",sans-serif;margin:24px;color:#33475b;
@@ -91,7 +92,8 @@ def render_html(report: Report) -> str:
         *(_stacked(k, v) for k, v in report.outcomes_by_language.items()),
     ]
     if report.abstained_outcomes.decided or report.abstained_outcomes.awaiting_reply:
-        parts.append(_stacked("where we abstained", report.abstained_outcomes))
+        parts.append("<h2>Replies where we found no answer</h2>")
+        parts.append(_stacked("abstained", report.abstained_outcomes))
     ttd, ttr, cost = report.minutes_to_draft, report.minutes_to_reply, report.cost
     parts += [
         "</section><section id='speed'><h2>Speed and cost</h2><table>",
@@ -110,10 +112,7 @@ def render_html(report: Report) -> str:
     ]
     if report.knowledge_gaps:
         biggest = report.knowledge_gaps[0].count
-        parts += [
-            _bar(g.topic, g.count, biggest, OUTCOME_COLOURS["rewritten"])
-            for g in report.knowledge_gaps
-        ]
+        parts += [_bar(g.topic, g.count, biggest, GAP_COLOUR) for g in report.knowledge_gaps]
         rows = "".join(
             f"<tr><td>{html.escape(g.topic)}</td><td>{g.count}</td><td>"
             f"{html.escape(', '.join(f'{k} {v}' for k, v in g.languages.items()))}</td><td>"
