@@ -6,6 +6,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import sys
 from datetime import timedelta
 from pathlib import Path
 
@@ -47,7 +48,11 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 def run(args: argparse.Namespace) -> int:
     from pipeline import report as reporting
 
-    window = reporting.parse_since(args.since)
+    try:
+        window = reporting.parse_since(args.since)
+    except ValueError as exc:
+        print(f"triage report: {exc}", file=sys.stderr)
+        return 2
     connection = os.environ.get("LEDGER_CONNECTION_STRING")
     endpoint = os.environ.get("LEDGER_TABLE_ENDPOINT")
     if connection or endpoint:
