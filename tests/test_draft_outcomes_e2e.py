@@ -4,6 +4,7 @@ then every outcome in the ledger and the report's figures."""
 
 from __future__ import annotations
 
+import json
 from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
@@ -147,3 +148,13 @@ def test_agent_replies_of_each_kind_become_outcomes_and_report_figures(
     gap_subjects = [s for g in built.knowledge_gaps for s in g.example_subjects]
     assert "Apple pie recipe" in gap_subjects
     assert sum(g.count for g in built.knowledge_gaps) == built.decisions["abstained"]
+
+    # GET /api/report answers the same figures (the function's JSON).
+    assert stack.host is not None
+    answer = stack.host.call_http("GET", "/api/report")
+    assert answer.status_code == 200
+    body = json.loads(answer.get_body())
+    assert body["outcomes"] == built.outcomes.model_dump()
+    assert body["decisions"] == built.decisions
+    refused = stack.host.call_http("GET", "/api/report", params={"since": "soon"})
+    assert refused.status_code == 400
