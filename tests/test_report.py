@@ -181,6 +181,6 @@ def test_html_report_screenshot_shows_the_charts(tmp_path: Path) -> None:
     png = screenshot(page.as_uri(), tmp_path / "report.png", width=1100, height=1500)
     colours = colour_counts(png)
     for outcome, hex_colour in OUTCOME_COLOURS.items():
-        rgb = tuple(int(hex_colour[i : i + 2], 16) for i in (1, 3, 5))
+        rgb = (int(hex_colour[1:3], 16), int(hex_colour[3:5], 16), int(hex_colour[5:7], 16))
         # Each outcome's bar segments are drawn: hundreds of pixels of its colour.
         assert colours[rgb] > 300, (outcome, colours[rgb])
