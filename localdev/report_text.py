@@ -45,6 +45,10 @@ def render_text(report: Report, *, short: bool = False) -> str:
     if report.outcomes.decided or report.outcomes.awaiting_reply:
         lines.append(f"  draft outcomes: {outcome_line(report.outcomes)}")
     if short:
+        if report.knowledge_gaps:
+            top = ", ".join(f"{g.topic} {g.count}" for g in report.knowledge_gaps[:3])
+            count = sum(g.count for g in report.knowledge_gaps)
+            lines.append(f"  knowledge-base gaps: {count} questions without an answer ({top})")
         return "\n".join(lines)
     for name, groups in (
         ("by intent", report.outcomes_by_intent),
