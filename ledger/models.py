@@ -38,6 +38,16 @@ class MessageRecord(BaseModel):
     comment_id: str | None = None
     posted_via: str | None = None
     timings: dict[str, float] = Field(default_factory=dict)
+    # Set when the draft is posted: answered | abstained | routed (the report groups by it).
+    answer_decision: str | None = None
+    drafted_at: datetime | None = None
+    # What the agent did with the posted draft (pipeline/outcomes.py), once known.
+    outcome: str | None = None  # sent_as_drafted | edited | rewritten | not_used
+    outcome_similarity: float | None = None
+    closed_unanswered: bool = False
+    replied_at: datetime | None = None
+    minutes_to_draft: float | None = None  # from the email to our comment
+    minutes_to_reply: float | None = None  # from our comment to the agent's reply
     claimed_at: datetime | None = None
     updated_at: datetime | None = None
     etag: str | None = None

@@ -236,6 +236,10 @@ class TableLedger:
             MessageRecord.model_validate(_from_entity(e)) for e in self.messages.list_entities()
         ]
 
+    def records_since(self, since: datetime) -> list[MessageRecord]:
+        """Rows of emails received (or, without a time, claimed) at or after `since`."""
+        return self._query("received_at ge @since or claimed_at ge @since", {"since": since})
+
     def scrub_subjects(self, before: datetime) -> int:
         """Blank the subject (the customer's words) of rows last updated before `before`;
         labels, states and reasons stay. Leaves updated_at alone, so status counts hold."""

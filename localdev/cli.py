@@ -17,6 +17,7 @@ from core.settings import SettingsError
 # Listed explicitly: the order is the order `triage --help` shows.
 COMMAND_MODULES: tuple[str, ...] = (
     "localdev.commands.run",
+    "localdev.commands.report",
     "localdev.commands.emulator",
     "localdev.commands.classify",
     "localdev.commands.ingest",
@@ -49,6 +50,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     except (FileNotFoundError, TimeoutError) as exc:  # a stand-in missing or not starting
         print(f"triage: {exc}", file=sys.stderr)
+        return 1
+    except RuntimeError as exc:
+        from localdev.qdrant_lock import lock_message, locked_folder
+
+        folder = locked_folder(exc)
+        if folder is None:
+            raise
+        print(f"triage: {lock_message(folder)}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         print("triage: interrupted", file=sys.stderr)

@@ -3,10 +3,13 @@ stop reaches the server's children too)."""
 
 from __future__ import annotations
 
+import contextlib
 import os
 import signal
 import subprocess
-from collections.abc import Mapping, Sequence
+import threading
+from collections.abc import Iterator, Mapping, Sequence
+from types import FrameType
 
 from localdev.ports import wait_for_port
 
@@ -50,3 +53,22 @@ def start_process_group(
         stop_process_group(process, stop_signal)
         raise
     return process
+
+
+@contextlib.contextmanager
+def sigterm_as_exit() -> Iterator[None]:
+    """Inside the block, SIGTERM raises SystemExit(143) in the main thread, so `with` blocks
+    unwind and stop the child servers (each in its own session, which a signal to this
+    process does not reach) as Ctrl-C does. Elsewhere than the main thread: no change."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def _exit(signum: int, frame: FrameType | None) -> None:
+        raise SystemExit(128 + signum)
+
+    previous = signal.signal(signal.SIGTERM, _exit)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)

@@ -20,6 +20,7 @@ from localdev.durable_host import FaultInjection, LocalDurableHost
 from localdev.http_gateway import HttpGateway
 from localdev.hubspot_emulator.server import EmulatorServer
 from localdev.ports import free_port
+from localdev.processes import sigterm_as_exit
 
 DEFAULT_DATA_DIR = Path(".localdata")
 SAMPLE_KB = Path(__file__).resolve().parent.parent / "samples" / "knowledge-base"
@@ -90,6 +91,8 @@ class LocalStack:
     def __enter__(self) -> LocalStack:
         self.data_dir.mkdir(parents=True, exist_ok=True)
         try:
+            # A SIGTERM unwinds this stack like Ctrl-C: the child servers are stopped.
+            self._stack.enter_context(sigterm_as_exit())
             self.azurite = self._stack.enter_context(
                 Azurite(data_dir=self.data_dir / "azurite" if self.persist_ledger else None)
             )

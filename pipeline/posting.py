@@ -7,6 +7,7 @@ POST) finds the first comment instead of making a second one.
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
 from typing import Any
 
 from hubspot.errors import HubSpotAuthError, HubSpotScopeError, HubSpotValidationError, ThreadGone
@@ -42,6 +43,14 @@ def comment_content(
     )
 
 
+def answer_decision(draft: dict[str, Any]) -> str:
+    """answered | abstained (| routed, once the drafting step can route to a person)."""
+    decision = draft.get("decision")
+    if decision in ("answered", "abstained", "routed"):
+        return str(decision)
+    return "answered" if draft.get("answerable", True) else "abstained"
+
+
 def post(payload: dict[str, Any]) -> dict[str, Any]:
     """Record the draft's labels, post it, record it posted (one step: fewer replays).
 
@@ -60,7 +69,8 @@ def post(payload: dict[str, Any]) -> dict[str, Any]:
         [Passage.model_validate(p) for p in texts["passages"]],
     )
     rendered = render_comment(content)
-    attempted_before = ledger().mark_post_attempt(message_id, **recording.labels(texts))
+    decision = {"answer_decision": answer_decision(texts["draft"]), "drafted_at": datetime.now(UTC)}
+    attempted_before = ledger().mark_post_attempt(message_id, **recording.labels(texts), **decision)
     try:
         posted = hubspot().post_draft(
             thread_id,

@@ -15,7 +15,7 @@ from typing import Any
 
 from core.contracts import EmailWorkInput, LoadedThread, MessageRef
 from hubspot.errors import ThreadGone
-from pipeline import recording, triaging
+from pipeline import outcomes, recording, triaging
 from pipeline.mapping import is_email, is_inbound_email, ticket_of, to_email_message
 from pipeline.services import hubspot, ledger
 from triage.models import ThreadContext
@@ -31,10 +31,12 @@ def load(work: EmailWorkInput) -> LoadedThread:
         if spam is None:  # listed from the ledger (an operator retry): ask HubSpot
             thread = client.get_thread(ref.thread_id)
             spam, ticket_id = bool(thread.spam), ticket_of(thread)
-        # Emails only (our own COMMENTs are not part of the conversation), with a time.
-        messages = [m for m in client.list_messages(ref.thread_id) if is_email(m) and m.created_at]
+        listed = client.list_messages(ref.thread_id)
     except ThreadGone as gone:
         return LoadedThread(ok=False, problem="thread_gone", detail=str(gone))
+    outcomes.observe(listed)  # what agents did with our earlier drafts: no extra call
+    # Emails only (our own COMMENTs are not part of the conversation), with a time.
+    messages = [m for m in listed if is_email(m) and m.created_at]
     messages.sort(key=lambda m: (m.created_at or _EPOCH, m.id))
     new: list[MessageRef] = []
     for message in messages:

@@ -12,7 +12,15 @@ from localdev import cli
 def test_every_command_module_registers_a_subcommand() -> None:
     parser = cli.build_parser()
     actions = [a for a in parser._actions if isinstance(a, argparse._SubParsersAction)]
-    assert set(actions[0].choices) == {"run", "emulator", "classify", "ingest", "ask", "eval"}
+    assert set(actions[0].choices) == {
+        "run",
+        "report",
+        "emulator",
+        "classify",
+        "ingest",
+        "ask",
+        "eval",
+    }
 
 
 def test_a_missing_stand_in_is_a_one_line_error(

@@ -12,6 +12,8 @@ import azure.functions as func
 
 from core.settings import get_settings
 from orchestrators import names
+from pipeline.report import parse_since
+from pipeline.report import report as build_report
 from pipeline.singleton import describe_error, start_if_idle, start_poll_if_idle
 from pipeline.status import poller_status, retry_message, service_status
 
@@ -47,6 +49,16 @@ async def status(req: func.HttpRequest, client: df.DurableOrchestrationClient) -
     else:
         body["poller"] = poller_status(poller, now, get_settings().poll_watchdog_minutes)
     return _json(body)
+
+
+@bp.route(route="report", methods=["GET"], auth_level=func.AuthLevel.FUNCTION)
+def report(req: func.HttpRequest) -> func.HttpResponse:
+    """Is it helping? The lead's report of the emails received in `?since=` (default 7d)."""
+    try:
+        window = parse_since(req.params.get("since", "7d"))
+    except ValueError as exc:
+        return _json({"error": str(exc)}, 400)
+    return _json(build_report(window).model_dump(mode="json"))
 
 
 @bp.route(route="poll", methods=["POST"], auth_level=func.AuthLevel.FUNCTION)

@@ -40,7 +40,7 @@ def run_ask(args: argparse.Namespace) -> int:
 
     settings = load_rag_settings()
     store = build_store(settings)
-    embedder = build_embedder(settings)
+    embedder = build_embedder(settings, cache_dir=settings.embedding_cache_dir)
     language = args.language or detect_language(args.question, default="en")
     try:
         store.check_embedding(embedder.model_id, embedder.dimension)

@@ -74,7 +74,7 @@ def run_ingest(args: argparse.Namespace) -> int:
 
     settings = load_rag_settings()
     store = build_store(settings)
-    embedder = build_embedder(settings)
+    embedder = build_embedder(settings, cache_dir=settings.embedding_cache_dir)
     last_stage = [""]
 
     def progress(stage: str, done: int, total: int) -> None:

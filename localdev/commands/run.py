@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import logging
 import sys
 import time
 from pathlib import Path
@@ -55,6 +56,18 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         action="store_true",
         help="keep the emulator running afterwards so its inbox page can be opened (Ctrl-C ends)",
     )
+    parser.add_argument(
+        "--verbose",
+        action="store_true",
+        help="print the app's JSON log lines here too (default: only to DATA_DIR/logs/run.log)",
+    )
+    parser.add_argument(
+        "--no-agent-demo",
+        action="store_true",
+        help="do not play the agents: by default, after the inbox is drafted, the emulator "
+        "sends a few agent replies made from the drafts (as is, edited, rewritten, another "
+        "answer) and one more poll records what the agents did, for the report",
+    )
     parser.set_defaults(func=run)
 
 
@@ -67,8 +80,28 @@ def _ingest_progress(stage: str, done: int, total: int) -> None:
         _say(f"  {stage}: {done}/{total}")
 
 
+def _log_to_file(data_dir: Path, verbose: bool) -> Path:
+    """The app's structured log lines go to a file (and to stderr with --verbose) instead of
+    between the progress lines; configure_logging() then adds no handler of its own."""
+    from core.telemetry import StructuredFormatter
+
+    path = data_dir / "logs" / "run.log"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handler: logging.Handler = logging.FileHandler(path, encoding="utf-8")
+    handler.setFormatter(StructuredFormatter())
+    root = logging.getLogger()
+    root.addHandler(handler)
+    if verbose:
+        loud = logging.StreamHandler()
+        loud.setFormatter(StructuredFormatter())
+        root.addHandler(loud)
+    return path
+
+
 def run(args: argparse.Namespace) -> int:
     started = time.perf_counter()
+    log_file = _log_to_file(args.data_dir, args.verbose)
+    _say(f"app logs: {log_file}" + ("" if args.verbose else " (--verbose prints them here)"))
     _say("starting Azurite, the HubSpot emulator and the local Durable host ...")
     with LocalStack(data_dir=args.data_dir, webhooks=args.webhooks) as stack:
         assert stack.emulator is not None
@@ -98,6 +131,15 @@ def run(args: argparse.Namespace) -> int:
             )
             if summary["backlog"] == 0 and not progress:
                 break
+        played: dict[str, int] = {}
+        if not args.once and not args.no_agent_demo:
+            played = play_agents(stack, [o for o in outcomes if o["decision"] == "posted"])
+            if played:
+                kinds = ", ".join(f"{n} {k.replace('_', ' ')}" for k, n in played.items())
+                _say(f"demo: the emulator plays the agents: {kinds}; polling once more ...")
+                summary = stack.poll_once()
+                cycles += 1
+                _say(f"poll cycle {cycles}: {summary['found']} threads with activity")
         webhook_rows: list[dict[str, Any]] = []
         if args.webhooks:
             from localdev.webhook_demo import show_webhooks
@@ -112,6 +154,12 @@ def run(args: argparse.Namespace) -> int:
         }
         if args.webhooks:
             result["webhook_emails"] = webhook_rows
+        from pipeline.report import report as build_report
+
+        summary_report = build_report()
+        result["report"] = summary_report.model_dump(mode="json")
+        if played:
+            result["agent_demo"] = played
         if args.json:
             print(json.dumps(result, indent=2))
         else:
@@ -125,6 +173,13 @@ def run(args: argparse.Namespace) -> int:
             print(f"inbox page: {result['inbox_page']}" + ("" if args.serve else "  (use --serve)"))
             for row in webhook_rows:
                 print(f"webhook: {row['subject']!r} drafted={row['drafted']} in {row['seconds']} s")
+            from localdev.report_text import render_text
+
+            print()
+            print(render_text(summary_report, short=True))
+            if played:
+                print("  (outcomes come from the emulated agent replies above: a demo)")
+            print("  full report: triage report [--html FILE]")
         if args.serve:
             _say("serving the emulator; Ctrl-C to stop")
             try:
@@ -133,6 +188,34 @@ def run(args: argparse.Namespace) -> int:
             except KeyboardInterrupt:
                 pass
     return 0
+
+
+# The demo's replies, in order of the posted drafts: each kind a few times.
+AGENT_DEMO: tuple[tuple[str, dict[str, Any]], ...] = (
+    ("as_is", {"draft": "as_is"}),
+    ("edited", {"draft": "edited"}),
+    ("rewritten", {"draft": "rewritten"}),
+    (
+        "another_answer",
+        {
+            "text": "Thanks for waiting. I have passed this on to our workshop team; they will "
+            "call you tomorrow morning to sort it out."
+        },
+    ),
+)
+AGENT_DEMO_REPEAT = 2
+
+
+def play_agents(stack: Any, posted: list[dict[str, Any]]) -> dict[str, int]:
+    """Send agent replies on the first posted drafts' threads through the emulator's admin
+    API (a demo of the draft-outcome loop); returns how many of each kind were sent."""
+    played: dict[str, int] = {}
+    plan = [kind for kind in AGENT_DEMO for _ in range(AGENT_DEMO_REPEAT)]
+    threads = list(dict.fromkeys(o["thread_id"] for o in posted))
+    for (name, body), thread_id in zip(plan, threads, strict=False):
+        stack.emulator.admin("POST", "/_emulator/agent-replies", {"thread_id": thread_id, **body})
+        played[name] = played.get(name, 0) + 1
+    return played
 
 
 def _emails_of_run(run_id: str) -> list[dict[str, Any]]:

@@ -4,13 +4,19 @@ from __future__ import annotations
 
 import random
 from datetime import datetime
-from typing import Any
+from typing import Any, Literal
 
 from fastapi import APIRouter, HTTPException, Request
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 from starlette.responses import JSONResponse, Response
 
 from localdev.hubspot_emulator import webhooks
+from localdev.hubspot_emulator.agent import (
+    AGENT_ACTOR_ID,
+    AGENT_EMAIL,
+    AGENT_NAME,
+    reply_from_draft,
+)
 from localdev.hubspot_emulator.auth import TokenInfo, TokenSpec
 from localdev.hubspot_emulator.emulator_state import EmulatorState
 from localdev.hubspot_emulator.faults import FaultConfig
@@ -43,9 +49,27 @@ class InjectEmail(BaseModel):
 
 
 class AgentReply(BaseModel):
+    """An agent's outgoing email on a thread: `text`, or the thread's newest draft of ours
+    sent as is (`draft="as_is"`) or edited (`draft="edited"`: its second half replaced by a
+    sentence of the agent's) or rewritten (`draft="rewritten"`: its first line in the agent's
+    own words); `close` then closes the thread."""
+
     model_config = ConfigDict(extra="forbid")
     thread_id: str
-    text: str
+    text: str = ""
+    draft: Literal["as_is", "edited", "rewritten"] | None = None
+    close: bool = False
+    created_at: datetime | None = None
+
+    @model_validator(mode="after")
+    def _text_or_draft(self) -> AgentReply:
+        if not self.text.strip() and self.draft is None:
+            raise ValueError("give the reply's text, or draft='as_is', 'edited' or 'rewritten'")
+        return self
+
+
+class CloseThread(BaseModel):
+    model_config = ConfigDict(extra="forbid")
     created_at: datetime | None = None
 
 
@@ -157,18 +181,39 @@ async def agent_reply(body: AgentReply, request: Request) -> dict[str, str]:
         "customer@example.invalid",
     )
     subject = next((m.body.get("subject", "") for m in thread.messages if m.type == "MESSAGE"), "")
+    text = body.text
+    if body.draft is not None:
+        drafted = reply_from_draft(thread, body.draft)
+        if drafted is None:
+            raise HTTPException(409, f"thread {thread.id} has no draft comment to send")
+        text = drafted
+    at = _ms(body.created_at)
     message = account.add_email(
         thread,
         direction="OUTGOING",
-        sender=Sender("anna.berg@nordvikbikes.example", "Anna Berg"),
+        sender=Sender(AGENT_EMAIL, AGENT_NAME),
         recipients=[Sender(customer)],
         subject=f"Re: {subject}" if subject else "",
-        text=body.text,
+        text=text,
         rich_text=None,
-        created_at=_ms(body.created_at),
+        created_at=at,
+        actor_id=AGENT_ACTOR_ID,
     )
     webhooks.notify_email(request.app, thread, message, new_thread=False)
+    if body.close:
+        account.close_thread(thread, at=at + 1, actor_id=AGENT_ACTOR_ID)
     return {"threadId": thread.id, "messageId": message.id}
+
+
+@router.post("/threads/{thread_id}/close")
+async def close_thread(thread_id: str, body: CloseThread, request: Request) -> dict[str, str]:
+    """Close the thread as an agent does (a THREAD_STATUS_CHANGE message, status CLOSED)."""
+    account = _state(request).account
+    thread = account.live_thread(thread_id)
+    if thread is None:
+        raise HTTPException(404, f"thread {thread_id}: no such live thread")
+    change = account.close_thread(thread, at=_ms(body.created_at), actor_id=AGENT_ACTOR_ID)
+    return {"threadId": thread.id, "messageId": change.id}
 
 
 @router.delete("/threads/{thread_id}", status_code=204)

@@ -25,7 +25,7 @@ td,th{border-bottom:1px solid #dfe3eb;padding:6px 8px;text-align:left;font-size:
 th{background:#eaf0f6}
 .tag{display:inline-block;padding:1px 6px;border-radius:3px;font-size:11px;margin-right:4px}
 .spam{background:#f2545b;color:#fff}.closed{background:#cbd6e2}.helpdesk{background:#6a78d1;color:#fff}
-.comments{background:#f5c26b}
+.comments{background:#f5c26b}.replied{background:#00bda5;color:#fff}
 .msg{background:#fff;border:1px solid #dfe3eb;border-radius:4px;margin:12px 0;padding:10px 14px}
 .msg.out{border-left:4px solid #0091ae}.msg.in{border-left:4px solid #7c98b6}
 .msg.comment{background:#fef8f0;border:1px solid #f5c26b;border-left:4px solid #f5c26b}
@@ -84,6 +84,10 @@ async def inbox_page(request: Request) -> HTMLResponse:
         comments = sum(1 for m in thread.messages if m.type == "COMMENT")
         if comments:
             tags += f"<span class='tag comments'>{comments} comment(s)</span>"
+        replies = sum(1 for m in thread.messages if m.direction == "OUTGOING")
+        if replies:
+            noun = "reply" if replies == 1 else "replies"
+            tags += f"<span class='tag replied'>{replies} agent {noun}</span>"
         subject = (first.body.get("subject") if first else "") or "(no subject)"
         sender = _sender(first) if first else ""
         rows.append(
