@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from pipeline.answering import answer_email
 from pipeline.services import drafter, embedder, knowledge_store, settings
 from rag.models import DraftRequest, Passage
 from rag.retrieve import retrieve as search
@@ -31,21 +32,47 @@ def retrieve(triage: dict[str, Any]) -> dict[str, Any]:
 def retrieve_and_draft(
     triage: dict[str, Any], message_id: str, subject: str = ""
 ) -> dict[str, Any]:
-    """Both steps in one activity; the passages go along for the comment's sources."""
-    passages = retrieve(triage)["passages"]
-    drafted = draft(triage, passages, message_id, subject)
-    return {**drafted, "passages": passages}
+    """Both steps in one activity (pipeline.answering); the passages go along for the
+    comment's sources."""
+    result = TriageResult.model_validate(triage)
+    context, mapping = _context_and_mapping(result)
+    outcome = answer_email(
+        result,
+        store=knowledge_store(),
+        embedder=embedder(),
+        drafter=drafter(),
+        message_id=message_id,
+        subject=subject,
+        thread_context=context,
+        top_k=settings().retrieval_top_k,
+    )
+    reply = outcome.draft
+    if mapping:
+        reply = reply.model_copy(update={"body": pii.restore(reply.body, mapping)})
+    return {
+        "ok": True,
+        "decision": outcome.decision,
+        "reason": outcome.reason,
+        "draft": reply.model_dump(mode="json"),
+        "passages": [p.model_dump(mode="json") for p in outcome.passages],
+    }
+
+
+def _context_and_mapping(result: TriageResult) -> tuple[str, dict[str, str]]:
+    """The quoted history (redacted with placeholders of its own) and the PII mapping."""
+    context = result.quoted_context[:MAX_THREAD_CONTEXT_CHARS]
+    mapping = dict(result.pii_map)
+    if settings().pii_redaction and context:
+        context, extra = _redact_context(context)
+        mapping.update(extra)
+    return context, mapping
 
 
 def draft(
     triage: dict[str, Any], passages: list[dict[str, Any]], message_id: str, subject: str = ""
 ) -> dict[str, Any]:
     result = TriageResult.model_validate(triage)
-    context = result.quoted_context[:MAX_THREAD_CONTEXT_CHARS]
-    mapping = dict(result.pii_map)
-    if settings().pii_redaction and context:
-        context, extra = _redact_context(context)  # thread context leaves for the LLM too
-        mapping.update(extra)
+    context, mapping = _context_and_mapping(result)  # thread context leaves for the LLM too
     request = DraftRequest(
         message_id=message_id,
         subject=subject,
