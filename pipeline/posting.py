@@ -39,6 +39,7 @@ def comment_content(
         drafter=draft.drafter,
         review_reasons=reasons,
         answerable=draft.answerable,
+        routed=triage.needs_person != "",
     )
 
 

@@ -19,6 +19,7 @@ from triage.models import (
     TriageResult,
 )
 from triage.pii import redact
+from triage.routing import needs_person
 from triage.signals import (
     is_thanks_only,
     merge_priority,
@@ -106,6 +107,10 @@ def _triage(
     priority = merge_priority(classification.priority, priority_from_signals(signals))
     if is_thanks_only(cleaned.text, classification, signals):
         priority = "low"
+    route = needs_person(cleaned.text, message.subject, config.taxonomy) if skip is None else None
+    if route is not None:
+        priority = merge_priority(priority, route.priority)
+        signals = [*signals, f"needs a person: {route.name}"]
 
     confidence = 0.6 * classification.intent_confidence + 0.4 * language.confidence
     if truncated:
@@ -129,6 +134,8 @@ def _triage(
         sentiment=classification.sentiment,
         summary=_one_line_without_pii(classification.summary),
         injection_flags=flags,
+        needs_person=route.name if route else "",
+        needs_person_reason=route.reason if route else "",
         confidence=confidence,
         classifier=used,
         cleaned_text=cleaned.text,
