@@ -29,7 +29,7 @@ def retrieve(
 ) -> list[Passage]:
     """Top ``top_k`` passages; in the customer's language when the KB answers in it.
 
-    Passages in ``language`` are preferred unless the best of them is clearly less similar
+    Passages in ``language`` are preferred unless the best of them is less similar
     (dense cosine more than ``LANGUAGE_MARGIN`` lower) than the best in any language: then
     the article exists only in another language and the any-language ranking is used (an
     English article beats an unrelated Swedish one for a Swedish customer). Too few passages
@@ -67,7 +67,10 @@ def retrieve(
     return [*in_language, *(p for p in anywhere if p.chunk_id not in seen)][:top_k]
 
 
-LANGUAGE_MARGIN = 0.03
+# Relevance first (issue 11): the customer's language wins only when its best passage is as
+# close as the best in any language; a 0.03 margin let an unrelated Swedish passage beat
+# the English article that answers.
+LANGUAGE_MARGIN = 0.0
 
 
 def _best_dense(passages: list[Passage]) -> float | None:

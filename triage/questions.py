@@ -24,7 +24,7 @@ _GREETING = re.compile(
     r"buonasera|ciao|salve|gentile|egregi[oa]|goedemorgen|goedemiddag|goedendag|beste|"
     r"geachte|dzień\s+dobry|witam|szanown[iya]|olá|ola|bom\s+dia|boa\s+tarde|caro|cara|"
     r"kære|kjære|hyvä|good\s+(?:morning|afternoon|evening))\b[^\n.!?,:;]{0,40}?"
-    r"(?:[,!:;.]+|\s*$|\s+(?=[A-ZÅÄÖÜÉ]))|"
+    r"(?:[,!:;.]+|\s*$)|"
     r"(?:hi|hello|hej|hallo|hei)\s+(?:again|igen|nochmal|igjen)\s*[,!.]*)",
     re.IGNORECASE,
 )
