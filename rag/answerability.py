@@ -68,7 +68,7 @@ class AnswerabilityGate:
     def __init__(
         self,
         *,
-        z: float = 1.5,
+        z: float = 2.75,
         margin_over_max: float | None = None,
         min_sd: float = 0.005,
         probes: dict[str, list[str]] | None = None,
