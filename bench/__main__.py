@@ -16,6 +16,7 @@ BENCHMARKS = {
     "hubspot_storm": "HubSpot client under a 429 storm and 5xx: exactly-once posts",
     "triage_throughput": "cleaning + language + must-not-answer over the SpamAssassin corpus",
     "retrieval_eval": "Zaragoza FAQ retrieval: recall@1/5, MRR@10 (sparse, dense, hybrid)",
+    "draft_eval": "drafts for labelled emails: answered correctly, wrong, abstained, routed",
     "rag_ingest": "ingestion throughput and query latency at 10,000 chunks",
     "pipeline": "the whole pipeline on a 2,000-email backlog and under 100 req/10 s",
 }
