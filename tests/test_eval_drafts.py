@@ -108,7 +108,7 @@ def test_an_abstention_on_an_unanswerable_email_is_a_correct_abstention() -> Non
 
 def test_an_email_skipped_by_triage_counts_as_abstained_or_as_a_false_abstention() -> None:
     unanswerable, answerable = email("abstain", id="a"), email(id="b")
-    skipped = {
+    skipped: dict[str, Any] = {
         "passages": [],
         "cited_chunk_ids": [],
         "draft_body": "",
