@@ -280,6 +280,7 @@ class EmailResult(BaseModel):
     intent_predicted: str = ""
     priority: str = ""
     confidence: float = 0.0
+    drafter: str = ""  # DraftReply.drafter/model: shows an LLM draft that fell back
     cited: list[str] = Field(default_factory=list)
     retrieved: list[str] = Field(default_factory=list)
     gold_cited: bool = False
@@ -579,6 +580,7 @@ def evaluate_email(
         decision=outcome.decision,
         reason=outcome.reason,
         confidence=draft.confidence,
+        drafter=f"{draft.drafter}/{draft.model}",
         draft=body,
         **scored,
     )

@@ -23,10 +23,16 @@ from bench.draft_eval import (
     select,
 )
 from localdev import cli
+from localdev.openai_stub import OpenAIStub
 from rag.ingest.pipeline import iter_source_files, load_document
 from rag.models import Passage
+from tests import rag_fixtures
 
 REPO = Path(__file__).resolve().parents[1]
+
+# Fixtures bound as module names (an assignment does not trip ruff's F811).
+openai_stub = rag_fixtures.openai_stub
+stub = rag_fixtures.stub
 
 
 def passage(source: str, section: str = "", chunk_id: str | None = None) -> Passage:
@@ -329,3 +335,24 @@ def test_eval_drafts_reports_a_malformed_set_and_exits_2(
     assert f"{path}:2: expected a JSON object" in capsys.readouterr().err
     assert cli.main(["eval", "drafts", "--set", str(path)]) == 2
     assert "--set FILE and --kb FOLDER go together" in capsys.readouterr().err
+
+
+def test_eval_drafts_uses_the_llm_classifier_and_drafter_when_configured(
+    tiny: tuple[Path, Path],
+    stub: OpenAIStub,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """Plumbing only: the stub's canned answers say nothing about draft quality."""
+    path, kb = tiny
+    monkeypatch.setenv("LLM_PROVIDER", "openai_compatible")
+    monkeypatch.setenv("OPENAI_BASE_URL", stub.base_url)
+    monkeypatch.setenv("OPENAI_API_KEY", "test")
+    assert cli.main(["eval", "drafts", "--set", str(path), "--kb", str(kb), "--json"]) == 0
+    report = json.loads(capsys.readouterr().out)
+    assert report["components"]["drafter"] == "LlmDrafter"
+    assert report["components"]["classifier"] == "LlmClassifier"
+    assert any(r["path"] == "/v1/chat/completions" for r in stub.requests())
+    for item in report["sets"][0]["results"]:
+        if item["decision"] == "answered":
+            assert item["drafter"].startswith("llm/")
