@@ -389,12 +389,38 @@ def confusion(results: Sequence[EmailResult]) -> dict[str, dict[str, int]]:
     return {label: dict(sorted(row.items())) for label, row in sorted(table.items())}
 
 
+# The targets of issue 11, on the share of each metric: (metric, comparison, bound).
+TARGETS: tuple[tuple[str, str, float], ...] = (
+    ("correct", ">=", 0.85),
+    ("wrong", "<=", 0.03),
+    ("not_answered", ">=", 0.90),
+    ("false_abstentions", "<=", 0.10),
+    ("reply_language", ">=", 1.0),
+)
+
+
+def targets(metrics: dict[str, Any]) -> dict[str, dict[str, Any]]:
+    """Each target with the measured share and whether it is met (None: nothing to measure)."""
+    out: dict[str, dict[str, Any]] = {}
+    for key, comparison, bound in TARGETS:
+        value = metrics[key]["rate"]
+        met = None if value is None else (value >= bound if comparison == ">=" else value <= bound)
+        out[key] = {"rate": value, "target": f"{comparison} {bound:g}", "met": met}
+    return out
+
+
 def set_report(name: str, kb: str, results: Sequence[EmailResult]) -> dict[str, Any]:
     languages = sorted({r.language for r in results})
+    splits = sorted({r.split for r in results if r.split})
+    metrics = aggregate(results)
     return {
         "name": name,
         "kb": kb,
-        "metrics": aggregate(results),
+        "metrics": metrics,
+        "targets": targets(metrics),
+        "by_split": {split: aggregate([r for r in results if r.split == split]) for split in splits}
+        if len(splits) > 1
+        else {},
         "by_language": {
             lang: aggregate([r for r in results if r.language == lang]) for lang in languages
         },
@@ -842,9 +868,11 @@ def format_set(report: dict[str, Any]) -> str:
         f"{'lang':<6}{'emails':>6}" + "".join(f"{title:>{_CELL}}" for title, _ in _COLUMNS),
         _row("all", metrics),
     ]
+    lines += [_row(split, m) for split, m in report.get("by_split", {}).items()]
     lines += [_row(lang, m) for lang, m in report["by_language"].items()]
     decisions = ", ".join(f"{k} {v}" for k, v in sorted(metrics["decisions"].items()))
     lines.append(f"decisions: {decisions}")
+    lines.append("targets (issue 11): " + _format_targets(report.get("targets", {})))
     results = report.get("results", [])
     if results:
         lines.append("wrong answers: " + _ids(results, lambda r: bool(r["wrong"])))
@@ -856,6 +884,21 @@ def format_set(report: dict[str, Any]) -> str:
     if table:
         lines += ["", _format_confusion(table, metrics["intent"])]
     return "\n".join(lines)
+
+
+def _format_targets(found: dict[str, dict[str, Any]]) -> str:
+    names = {key: title for title, key in _COLUMNS}
+    parts = []
+    for key, target in found.items():
+        if target["met"] is None:
+            continue
+        verdict = "met" if target["met"] else "MISSED"
+        comparison, bound = target["target"].split()
+        parts.append(
+            f"{names[key]} {100 * target['rate']:.1f}% ({comparison} {100 * float(bound):g}%) "
+            f"{verdict}"
+        )
+    return "; ".join(parts) or "-"
 
 
 def _format_confusion(table: dict[str, dict[str, int]], accuracy: dict[str, Any]) -> str:

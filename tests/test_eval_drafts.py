@@ -356,3 +356,16 @@ def test_eval_drafts_uses_the_llm_classifier_and_drafter_when_configured(
     for item in report["sets"][0]["results"]:
         if item["decision"] == "answered":
             assert item["drafter"].startswith("llm/")
+
+
+def test_targets_say_which_issue_targets_a_run_meets() -> None:
+    good, bad = email(id="g"), email(id="b")
+    results = [
+        result(good, "answered", correct=True, reply_language_ok=True),
+        result(bad, "abstained", reply_language_ok=False),
+    ]
+    found = draft_eval.targets(aggregate(results))
+    assert found["correct"] == {"rate": 0.5, "target": ">= 0.85", "met": False}
+    assert found["wrong"]["met"] is True
+    assert found["not_answered"]["met"] is None  # no abstain/route email to judge
+    assert found["reply_language"]["met"] is False
