@@ -82,6 +82,7 @@ class AnswerabilityGate:
 
     def _probe_set(self, language: str) -> tuple[str, list[str]]:
         probes = self._probes if self._probes is not None else off_topic_probes()
+        language = {"nb": "no", "nn": "no"}.get(language, language)
         if language in probes:
             return language, probes[language]
         return PROBE_FALLBACK_LANGUAGE, probes[PROBE_FALLBACK_LANGUAGE]
