@@ -369,3 +369,24 @@ def test_targets_say_which_issue_targets_a_run_meets() -> None:
     assert found["wrong"]["met"] is True
     assert found["not_answered"]["met"] is None  # no abstain/route email to judge
     assert found["reply_language"]["met"] is False
+
+
+def test_every_key_fact_of_the_sample_set_is_in_one_of_its_gold_sources() -> None:
+    """A correct answer must be possible: each fact is quotable from a gold section."""
+    sections = []
+    for source in iter_source_files(REPO / "samples" / "knowledge-base"):
+        document = load_document(source, "")
+        for section in document.sections:
+            text = draft_eval.normalise(f"{document.title} {section.heading} {section.text}")
+            sections.append((document.source, section.heading, text))
+    unreachable = []
+    for item in load_set(draft_eval.SAMPLE_SET):
+        texts = [
+            text
+            for source, heading, text in sections
+            if any(matches_gold(source, heading, gold) for gold in item.gold_sources)
+        ]
+        for fact in item.key_facts:
+            if not any(draft_eval.normalise(alt) in text for alt in fact for text in texts):
+                unreachable.append((item.id, fact[0]))
+    assert not unreachable
