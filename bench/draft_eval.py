@@ -930,12 +930,65 @@ def format_report(report: dict[str, Any]) -> str:
     return "\n".join(parts)
 
 
+def outcome(result: dict[str, Any]) -> str:
+    """One word per email: correct, wrong, partial (right source, a key fact missing), or
+    the decision when there is no answer (abstained, routed, skipped)."""
+    if result["decision"] != "answered":
+        return str(result["decision"])
+    if result["correct"]:
+        return "correct"
+    return "wrong" if result["wrong"] else "partial"
+
+
 def summary(report: dict[str, Any]) -> dict[str, Any]:
-    """The report's figures without per-email results or draft text."""
+    """The report's figures and each email's one-word outcome; no draft text."""
     return {
-        **{k: v for k, v in report.items() if k != "sets"},
-        "sets": [{k: v for k, v in s.items() if k != "results"} for s in report["sets"]],
+        **{k: v for k, v in report.items() if k not in ("sets", "comparison")},
+        "sets": [
+            {
+                **{k: v for k, v in s.items() if k != "results"},
+                "outcomes": {r["id"]: outcome(r) for r in s.get("results", [])},
+            }
+            for s in report["sets"]
+        ],
     }
+
+
+def compare(report: dict[str, Any], earlier: dict[str, Any]) -> dict[str, Any]:
+    """Per set in both runs: the change of each rate (percentage points) and the emails
+    whose outcome changed."""
+    before = {s["name"]: s for s in earlier.get("sets", [])}
+    sets = []
+    for block in report["sets"]:
+        old = before.get(block["name"])
+        if old is None:
+            continue
+        deltas = {}
+        for _, key in _COLUMNS:
+            now, then = block["metrics"][key]["rate"], old["metrics"][key]["rate"]
+            if now is not None and then is not None:
+                deltas[key] = round(100 * (now - then), 1)
+        outcomes = {r["id"]: outcome(r) for r in block.get("results", [])}
+        changed = {
+            email_id: [was, outcomes[email_id]]
+            for email_id, was in old.get("outcomes", {}).items()
+            if email_id in outcomes and outcomes[email_id] != was
+        }
+        sets.append({"name": block["name"], "points": deltas, "changed": changed})
+    return {"with": earlier.get("commit", "unknown"), "sets": sets}
+
+
+def format_comparison(comparison: dict[str, Any]) -> str:
+    names = {key: title for title, key in _COLUMNS}
+    lines = [f"compared with the run of commit {comparison['with']}:"]
+    for block in comparison["sets"]:
+        points = ", ".join(f"{names[k]} {v:+.1f}" for k, v in block["points"].items())
+        lines.append(f"  {block['name']}: {points} (percentage points)")
+        changed = block["changed"]
+        shown = [f"{i} {was}->{now}" for i, (was, now) in sorted(changed.items())]
+        more = f" ... ({len(shown)} in all)" if len(shown) > 30 else ""
+        lines.append(f"  {block['name']} emails changed: {', '.join(shown[:30]) or 'none'}{more}")
+    return "\n".join(lines)
 
 
 def _commit() -> str:
@@ -993,6 +1046,14 @@ def add_arguments(parser: argparse.ArgumentParser) -> argparse.ArgumentParser:
         default=None,
         metavar="FOLDER",
         help="the knowledge-base folder --set is answered from",
+    )
+    parser.add_argument(
+        "--compare",
+        type=Path,
+        default=None,
+        metavar="SUMMARY",
+        help="also print the change against an earlier --write-summary file, e.g. "
+        "evals/results/baseline/summary.json (rates and the emails whose outcome changed)",
     )
     parser.add_argument(
         "--write-summary",
@@ -1068,17 +1129,31 @@ def _argv_of(args: argparse.Namespace) -> list[str]:
 def main(argv: Sequence[str] | None = None, args: argparse.Namespace | None = None) -> int:
     os.environ.setdefault("TIKTOKEN_CACHE_DIR", str((REPO / ".cache" / "tiktoken").resolve()))
     args = args or build_arg_parser().parse_args(argv)
+    earlier: dict[str, Any] | None = None
+    if args.compare is not None:  # read before the run, so a bad path fails fast
+        try:
+            earlier = json.loads(args.compare.read_text(encoding="utf-8"))
+        except (OSError, json.JSONDecodeError) as exc:
+            print(f"draft_eval: --compare {args.compare}: cannot read ({exc})", file=sys.stderr)
+            return 2
     try:
         report = run(args)
     except SetError as exc:
         print(f"draft_eval: {exc}", file=sys.stderr)
         return 2
+    if earlier is not None:
+        report["comparison"] = compare(report, earlier)
     if args.write_summary is not None:
         args.write_summary.parent.mkdir(parents=True, exist_ok=True)
         args.write_summary.write_text(
             json.dumps(summary(report), indent=2, ensure_ascii=False) + "\n", encoding="utf-8"
         )
-    print(json.dumps(report, indent=2, ensure_ascii=False) if args.json else format_report(report))
+    if args.json:
+        print(json.dumps(report, indent=2, ensure_ascii=False))
+    else:
+        print(format_report(report))
+        if "comparison" in report:
+            print("\n" + format_comparison(report["comparison"]))
     return 0
 
 

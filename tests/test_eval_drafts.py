@@ -390,3 +390,17 @@ def test_every_key_fact_of_the_sample_set_is_in_one_of_its_gold_sources() -> Non
             if not any(draft_eval.normalise(alt) in text for alt in fact for text in texts):
                 unreachable.append((item.id, fact[0]))
     assert not unreachable
+
+
+def test_compare_lists_rate_changes_and_the_emails_whose_outcome_changed() -> None:
+    item, other = email(id="a"), email("abstain", id="b")
+    then = [result(item, "abstained"), result(other, "answered", wrong=True)]
+    now = [result(item, "answered", correct=True, gold_cited=True), result(other, "abstained")]
+    earlier = draft_eval.summary(
+        {"commit": "old", "sets": [draft_eval.set_report("s", "kb", then)]}
+    )
+    assert earlier["sets"][0]["outcomes"] == {"a": "abstained", "b": "wrong"}
+    report = {"sets": [draft_eval.set_report("s", "kb", now)]}
+    (block,) = draft_eval.compare(report, earlier)["sets"]
+    assert block["changed"] == {"a": ["abstained", "correct"], "b": ["wrong", "abstained"]}
+    assert block["points"]["correct"] == 100.0 and block["points"]["wrong"] == -50.0
