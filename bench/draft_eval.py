@@ -451,6 +451,9 @@ class Components:
             "embedder": self.embedder.model_id,
             "drafter": type(self.drafter).__name__,
             "llm_provider": self.settings.llm_provider.value,
+            "llm_model": self.settings.llm_model
+            if self.settings.llm_provider.value != "none"
+            else "",
             "top_k": self.settings.retrieval_top_k,
         }
 
