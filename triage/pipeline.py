@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 import re
 import traceback
+from dataclasses import replace
 
 from triage.classifier import IntentClassifier, OfflineClassifier
 from triage.cleaning import CleanedBody, clean_body
@@ -18,6 +19,7 @@ from triage.models import (
     TriageConfig,
     TriageResult,
 )
+from triage.nordic import refine_nordic
 from triage.pii import redact
 from triage.routing import needs_person
 from triage.signals import (
@@ -81,6 +83,10 @@ def _triage(
 
     earlier = _earlier_customer_texts(message, thread)
     language = detect_language(cleaned.text or message.subject, earlier)
+    nordic = refine_nordic(f"{message.subject}\n{cleaned.text}", language.language)
+    if nordic != language.language:
+        notes.append(f"language {language.language} corrected to {nordic} by its words")
+        language = replace(language, language=nordic)
 
     rule_text = "\n".join(p for p in (cleaned.text, cleaned.signature) if p)
     skip = must_not_answer(message, thread, rule_text, config.team_addresses)
