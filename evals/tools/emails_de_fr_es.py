@@ -335,7 +335,12 @@ Sophie Bernard""",
 Votre entrepôt a reçu mon retour la semaine dernière. Sous combien de temps serai-je remboursé ?
 
 Merci,
-Luc Petit""",
+Luc Petit
+
+Le mer. 5 nov. 2026 à 10:03, Nordvik Support <support@nordvikbikes.example> a écrit :
+> Bonjour,
+> Nous avons bien reçu votre demande de retour pour la commande NB-203777.
+> Cordialement, le service client""",
         k.REFUND,
         [k.F_10_DAYS],
     ),
@@ -539,7 +544,12 @@ Mi devolución llegó a su almacén hace cuatro días. ¿Cuándo recibiré el re
 
 Un saludo,
 Pablo Fernández
-Pedido NB-202020""",
+Pedido NB-202020
+
+El lun, 3 nov 2026 a las 14:20, Nordvik Soporte (<support@nordvikbikes.example>) escribió:
+> Hola Pablo:
+> Hemos registrado su devolución. Imprima la etiqueta en "My orders".
+> Saludos cordiales""",
         k.REFUND,
         [k.F_10_DAYS],
     ),

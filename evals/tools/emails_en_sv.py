@@ -459,7 +459,12 @@ Erik Johansson""",
 Returen av min cykel kom fram till er i måndags enligt spårningen. När betalar ni tillbaka
 pengarna?
 
-/Karin Olsson""",
+/Karin Olsson
+
+Den 4 nov. 2026 kl. 09:12 skrev Nordvik Kundtjänst <support@nordvikbikes.example>:
+> Hej Karin,
+> Tack, vi har tagit emot din returanmälan. Returetiketten skriver du ut under "Mina ordrar".
+> Vänliga hälsningar, Kundtjänst""",
         k.REFUND,
         [k.F_10_DAYS],
     ),
