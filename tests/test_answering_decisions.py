@@ -181,3 +181,22 @@ def test_sources_are_listed_once_per_article() -> None:
     )
     assert rendered.text.count("Delivery") == 1
     assert "[1][2] Delivery - https://x.example/d" in rendered.text
+
+
+def test_llm_prompt_names_the_questions_the_knowledge_base_does_not_answer() -> None:
+    from rag.drafting.llm import build_messages
+    from rag.models import DraftRequest
+
+    request = DraftRequest(
+        message_id="m1",
+        question="How long is delivery? Can I get it in pink?",
+        questions=["How long is delivery?"],
+        unanswered=["Can I get it in pink?"],
+    )
+    user = build_messages(request, "en")[1]["content"]
+    answered_block, unanswered_block = (
+        user.split("does not answer")[0],
+        user.split("does not answer")[1],
+    )
+    assert "- How long is delivery?" in answered_block
+    assert "- Can I get it in pink?" in unanswered_block
