@@ -68,8 +68,8 @@ metrics (per set, per language and over all emails of the set):
   no-answer     expect abstain or route -> not answered at all (abstained, routed, skipped)
   false.abst    answerable emails not answered (abstained, routed or skipped)
   facts         key facts found / key facts asked, over answerable emails that got an answer
-  lang.ok       drafts whose DraftReply.language and first line (greeting) are in the
-                email's language (share of emails that got any draft)
+  lang.ok       drafts whose DraftReply.language, first line (greeting) and closing
+                line are in the email's language (share of emails that got any draft)
   retr@k        answerable emails with a gold source among the retrieved passages
   intent        triage intent = labelled intent (emails with an intent label); the
                 confusion table lists labelled (rows) against predicted (columns)
@@ -248,17 +248,93 @@ _GREETINGS: dict[str, tuple[str, ...]] = {
 _GREETING_ORDER = sorted(_GREETINGS, key=len, reverse=True)
 
 
+# Closing phrases (the start of a line near the end) -> the languages they can belong to.
+_CLOSINGS: dict[str, tuple[str, ...]] = {
+    "kind regards": ("en",),
+    "best regards": ("en",),
+    "warm regards": ("en",),
+    "regards": ("en",),
+    "best wishes": ("en",),
+    "sincerely": ("en",),
+    "yours sincerely": ("en",),
+    "vänliga hälsningar": ("sv",),
+    "med vänlig hälsning": ("sv",),
+    "hälsningar": ("sv",),
+    "mvh": ("sv", "da", "no"),
+    "venlig hilsen": ("da",),
+    "med venlig hilsen": ("da",),
+    "de bedste hilsner": ("da",),
+    "vennlig hilsen": ("no",),
+    "med vennlig hilsen": ("no",),
+    "hilsen": ("no", "da"),
+    "ystävällisin terveisin": ("fi",),
+    "parhain terveisin": ("fi",),
+    "terveisin": ("fi",),
+    "mit freundlichen grüßen": ("de",),
+    "freundliche grüße": ("de",),
+    "viele grüße": ("de",),
+    "beste grüße": ("de",),
+    "liebe grüße": ("de",),
+    "cordialement": ("fr",),
+    "bien cordialement": ("fr",),
+    "bien à vous": ("fr",),
+    "meilleures salutations": ("fr",),
+    "saludos cordiales": ("es",),
+    "un saludo": ("es",),
+    "un cordial saludo": ("es",),
+    "saludos": ("es",),
+    "atentamente": ("es",),
+    "met vriendelijke groet": ("nl",),
+    "vriendelijke groeten": ("nl",),
+    "hartelijke groet": ("nl",),
+    "groeten": ("nl",),
+    "cordiali saluti": ("it",),
+    "distinti saluti": ("it",),
+    "saluti": ("it",),
+    "cordialmente": ("it", "es", "pt"),
+    "z poważaniem": ("pl",),
+    "z wyrazami szacunku": ("pl",),
+    "pozdrawiam": ("pl",),
+    "com os melhores cumprimentos": ("pt",),
+    "melhores cumprimentos": ("pt",),
+    "cumprimentos": ("pt",),
+    "atenciosamente": ("pt",),
+}
+_CLOSING_ORDER = sorted(_CLOSINGS, key=len, reverse=True)
+CLOSING_SEARCH_LINES = 4  # the closing sits just above the signature
+
+
+def _phrase_language(
+    line: str, table: dict[str, tuple[str, ...]], order: list[str], expected: str
+) -> str | None:
+    text = normalise(line)
+    for phrase in order:
+        if re.match(rf"{re.escape(phrase)}(?![\w])", text):
+            candidates = table[phrase]
+            return expected if expected in candidates else candidates[0]
+    return None
+
+
+def closing_language(body: str, expected: str) -> str | None:
+    """The language of the draft's closing line (one of the last lines), None when the
+    draft has no closing phrase we know."""
+    lines = [line.strip() for line in body.splitlines() if line.strip()]
+    for line in reversed(lines[-CLOSING_SEARCH_LINES:]):
+        found = _phrase_language(line, _CLOSINGS, _CLOSING_ORDER, expected)
+        if found:
+            return found
+    return None
+
+
 def first_line_language(body: str, expected: str) -> str | None:
     """The language of the draft's first line: its greeting word, else the language
     detector on the first lines; None when neither can tell."""
     lines = [line.strip() for line in body.splitlines() if line.strip()]
     if not lines:
         return None
-    first = normalise(lines[0])
-    for greeting in _GREETING_ORDER:
-        if re.match(rf"{re.escape(greeting)}(?![\w])", first):
-            candidates = _GREETINGS[greeting]
-            return expected if expected in candidates else candidates[0]
+    greeting = _phrase_language(lines[0], _GREETINGS, _GREETING_ORDER, expected)
+    if greeting:
+        return greeting
     from triage.language import detect_raw
 
     guess = detect_raw(" ".join(lines[:2]))
@@ -289,6 +365,7 @@ class EmailResult(BaseModel):
     facts_missing: list[list[str]] = Field(default_factory=list)
     reply_language: str | None = None  # DraftReply.language
     reply_first_line_language: str | None = None
+    reply_closing_language: str | None = None
     reply_language_ok: bool | None = None  # None: no draft (skipped)
     correct: bool = False
     wrong: bool = False
@@ -318,9 +395,12 @@ def score(
     if not answered:
         missing = [list(f) for f in email.key_facts]
     first_line = first_line_language(draft_body, email.language) if draft_body else None
+    closing = closing_language(draft_body, email.language) if draft_body else None
     language_ok: bool | None = None
     if decision != "skipped":
-        language_ok = draft_language == email.language and first_line in (None, email.language)
+        language_ok = draft_language == email.language and all(
+            seen in (None, email.language) for seen in (first_line, closing)
+        )
     should_answer = email.expect == "answer"
     return {
         "cited": list(dict.fromkeys(source_label(p) for p in cited)),
@@ -331,6 +411,7 @@ def score(
         "facts_missing": missing,
         "reply_language": draft_language if decision != "skipped" else None,
         "reply_first_line_language": first_line,
+        "reply_closing_language": closing,
         "reply_language_ok": language_ok,
         "correct": should_answer and answered and gold_cited and not missing,
         "wrong": answered and (not should_answer or not gold_cited),

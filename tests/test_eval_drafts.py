@@ -180,6 +180,18 @@ def test_reply_language_reads_the_greeting_of_the_first_line() -> None:
     assert first_line_language("Hej,\n\nTack för ditt meddelande.", "sv") == "sv"
     assert first_line_language("Hej,\n\nTak for din besked.", "da") == "da"  # shared greeting
     assert first_line_language("Hello,\n\nThank you.", "sv") == "en"
+    assert draft_eval.closing_language("Hej,\n\n...\n\nVenlig hilsen\nKundeservice", "da") == "da"
+    assert draft_eval.closing_language("Hej,\n\n...\n\nKind regards,\nSupport", "sv") == "en"
+    assert draft_eval.closing_language("Hej,\n\n- a line [1]", "sv") is None
+    mixed = score(
+        email(language="sv"),
+        decision="answered",
+        passages=[],
+        cited_chunk_ids=[],
+        draft_body="Hej,\n\nTack.\n\nKind regards,\nCustomer support",  # English closing
+        draft_language="sv",
+    )
+    assert mixed["reply_language_ok"] is False
     item = email(language="sv")
     scored = score(
         item,
