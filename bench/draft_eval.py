@@ -1112,6 +1112,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> argparse.ArgumentParser:
         help="at most N emails per set (round-robin over languages)",
     )
     parser.add_argument(
+        "--ids",
+        default="",
+        metavar="ID,ID",
+        help="only these emails (comma-separated ids), e.g. to look again at a wrong answer",
+    )
+    parser.add_argument(
         "--full",
         action="store_true",
         help="zaragoza: all 503 questions per language (default a fixed sample of 60 each)",
@@ -1180,12 +1186,19 @@ def run(args: argparse.Namespace, progress: Progress = _stderr) -> dict[str, Any
     sets = chosen_sets(args)  # set errors before the model loads
     components = build_components()
     reports = []
+    wanted = {i.strip() for i in args.ids.split(",") if i.strip()}
     for evalset in sets:
         emails = select(evalset.emails, args.split, args.limit)
+        if wanted:
+            emails = [e for e in emails if e.id in wanted]
+            if not emails:
+                continue
         if not emails:
             raise SetError(f"set {evalset.name}: no emails in split {args.split!r}")
         progress(f"{evalset.name}: {len(emails)} emails")
         reports.append(run_set(evalset, emails, components, progress))
+    if not reports:
+        raise SetError(f"no email with the ids {args.ids!r} in split {args.split!r}")
     return {
         "evaluation": "draft_eval",
         "command": "triage eval drafts " + " ".join(_argv_of(args)),
@@ -1207,6 +1220,8 @@ def _argv_of(args: argparse.Namespace) -> list[str]:
         argv += ["--limit", str(args.limit)]
     if args.full:
         argv.append("--full")
+    if args.ids:
+        argv += ["--ids", args.ids]
     return argv
 
 
