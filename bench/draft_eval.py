@@ -909,6 +909,57 @@ def _rel(path: Path) -> str:
         return str(path)
 
 
+def kb_sections(folder: Path) -> list[tuple[str, str, str]]:
+    """(source, section heading, normalised title + heading + text) of every section the
+    production loaders read from ``folder``; no embedding."""
+    from rag.ingest.documents import UnreadableDocument
+    from rag.ingest.pipeline import iter_source_files, load_document
+
+    sections = []
+    for source in iter_source_files(folder):
+        try:
+            document = load_document(source, "")
+        except (UnreadableDocument, ValueError, OSError):
+            continue  # ingest skips it too
+        for section in document.sections:
+            text = normalise(f"{document.title} {section.heading} {section.text}")
+            sections.append((document.source, section.heading, text))
+    return sections
+
+
+def check_set(emails: Sequence[EvalEmail], folder: Path) -> list[str]:
+    """Label problems: gold sources that name no section of the folder, and key facts no
+    gold section contains (a correct answer would be impossible)."""
+    sections = kb_sections(folder)
+    problems = []
+    for email in emails:
+        for gold in email.gold_sources:
+            if not any(matches_gold(source, heading, gold) for source, heading, _ in sections):
+                problems.append(f"{email.id}: gold source {gold!r} names no section of {folder}")
+        texts = [
+            text
+            for source, heading, text in sections
+            if any(matches_gold(source, heading, gold) for gold in email.gold_sources)
+        ]
+        for fact in email.key_facts:
+            if texts and not any(normalise(alt) in text for alt in fact for text in texts):
+                problems.append(f"{email.id}: key fact {fact} is in none of its gold sources")
+    return problems
+
+
+def check(args: argparse.Namespace) -> int:
+    """--check: validate the sets' labels against their folders, without any model."""
+    failed = 0
+    for evalset in chosen_sets(args):
+        with tempfile.TemporaryDirectory(prefix="draft-eval-check-") as scratch:
+            problems = check_set(evalset.emails, evalset.prepare_kb(Path(scratch) / "kb"))
+        print(f"{evalset.name}: {len(evalset.emails)} emails, {len(problems)} label problems")
+        for problem in problems:
+            print(f"  {problem}")
+        failed += bool(problems)
+    return 1 if failed else 0
+
+
 # --- output -----------------------------------------------------------------------------------
 _COLUMNS: tuple[tuple[str, str], ...] = (
     ("correct", "correct"),
@@ -1138,6 +1189,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> argparse.ArgumentParser:
         help="the knowledge-base folder --set is answered from",
     )
     parser.add_argument(
+        "--check",
+        action="store_true",
+        help="only validate the labels: every gold source names a section the loaders read "
+        "from the folder, every key fact is in a gold section (no model, seconds)",
+    )
+    parser.add_argument(
         "--compare",
         type=Path,
         default=None,
@@ -1228,6 +1285,12 @@ def _argv_of(args: argparse.Namespace) -> list[str]:
 def main(argv: Sequence[str] | None = None, args: argparse.Namespace | None = None) -> int:
     os.environ.setdefault("TIKTOKEN_CACHE_DIR", str((REPO / ".cache" / "tiktoken").resolve()))
     args = args or build_arg_parser().parse_args(argv)
+    if args.check:
+        try:
+            return check(args)
+        except SetError as exc:
+            print(f"draft_eval: {exc}", file=sys.stderr)
+            return 2
     earlier: dict[str, Any] | None = None
     if args.compare is not None:  # read before the run, so a bad path fails fast
         try:

@@ -385,23 +385,24 @@ def test_targets_say_which_issue_targets_a_run_meets() -> None:
 
 def test_every_key_fact_of_the_sample_set_is_in_one_of_its_gold_sources() -> None:
     """A correct answer must be possible: each fact is quotable from a gold section."""
-    sections = []
-    for source in iter_source_files(REPO / "samples" / "knowledge-base"):
-        document = load_document(source, "")
-        for section in document.sections:
-            text = draft_eval.normalise(f"{document.title} {section.heading} {section.text}")
-            sections.append((document.source, section.heading, text))
-    unreachable = []
-    for item in load_set(draft_eval.SAMPLE_SET):
-        texts = [
-            text
-            for source, heading, text in sections
-            if any(matches_gold(source, heading, gold) for gold in item.gold_sources)
-        ]
-        for fact in item.key_facts:
-            if not any(draft_eval.normalise(alt) in text for alt in fact for text in texts):
-                unreachable.append((item.id, fact[0]))
-    assert not unreachable
+    emails = load_set(draft_eval.SAMPLE_SET)
+    assert draft_eval.check_set(emails, REPO / "samples" / "knowledge-base") == []
+
+
+def test_check_reports_gold_sources_and_key_facts_the_folder_does_not_have(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    kb = write_tiny_kb(tmp_path / "kb")
+    typo = email(gold_sources=["guides/delivery.md#Time"], key_facts=[["3-5"]])
+    unreachable = email(id="e2", gold_sources=["guides/delivery.md#Times"], key_facts=[["42"]])
+    problems = draft_eval.check_set([typo, unreachable], kb)
+    assert len(problems) == 2
+    assert "e1: gold source 'guides/delivery.md#Time'" in problems[0]
+    assert "e2: key fact ['42']" in problems[1]
+    path = tmp_path / "set.jsonl"
+    path.write_text(typo.model_dump_json() + "\n", encoding="utf-8")
+    assert cli.main(["eval", "drafts", "--check", "--set", str(path), "--kb", str(kb)]) == 1
+    assert "1 label problems" in capsys.readouterr().out
 
 
 def test_compare_lists_rate_changes_and_the_emails_whose_outcome_changed() -> None:
