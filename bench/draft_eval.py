@@ -1010,6 +1010,12 @@ def format_set(report: dict[str, Any]) -> str:
     lines.append("targets (issue 11): " + _format_targets(report.get("targets", {})))
     results = report.get("results", [])
     if results:
+        counted = Counter(outcome(r) for r in results)
+        order = ("correct", "partial", "wrong", "abstained", "routed", "skipped")
+        lines.append(
+            "outcomes (partial = right source, a key fact missing): "
+            + ", ".join(f"{name} {counted[name]}" for name in order if counted[name])
+        )
         lines.append("wrong answers: " + _ids(results, lambda r: bool(r["wrong"])))
         lines.append(
             "false abstentions: "
