@@ -17,13 +17,19 @@ def test_greeting_thanks_and_signature_stay_out_of_the_query() -> None:
 
 def test_each_question_is_its_own_query_and_short_ones_get_context() -> None:
     found = customer_questions(
-        "Bonjour,\n\nCombien de temps faut-il pour livrer un vélo à Lyon ? "
-        "Et les frais de livraison sont-ils gratuits ?\n\nMerci,\nLouis"
+        "Bonjour,\n\nJ'habite à Lyon. Combien de temps faut-il pour livrer un vélo ? "
+        "Et les frais de livraison sont-ils gratuits ?\n\nMerci,\nLouis",
+        "Livraison",
     )
     assert found.questions == [
-        "Combien de temps faut-il pour livrer un vélo à Lyon ?",
-        "Et les frais de livraison sont-ils gratuits ?",
+        "J'habite à Lyon. Combien de temps faut-il pour livrer un vélo ?",
+        "J'habite à Lyon. Et les frais de livraison sont-ils gratuits ?",
     ]
+    long_question = (
+        "Could you tell me how many working days a delivery of an electric cargo bike to "
+        "Hamburg in northern Germany usually takes?"
+    )
+    assert customer_questions(f"I live in Hamburg. {long_question}").questions == [long_question]
     short = customer_questions("I would like a cargo bike for my dogs. What would it cost?")
     assert short.questions == ["I would like a cargo bike for my dogs. What would it cost?"]
 

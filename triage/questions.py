@@ -3,7 +3,7 @@
 Greetings ("Hi Anna,"), thanks, closings ("Best regards"), the name under them and text
 flagged as prompt injection are left out; what remains is split into sentences, and each
 question (a sentence ending in "?") becomes its own retrieval query, with the sentence
-before it when the question is too short to stand alone ("What would it cost?"). An email
+before it (or the subject) as context unless the question is long. An email
 without a question mark is one request. Works on the cleaned, PII-redacted text.
 """
 
@@ -15,7 +15,10 @@ from dataclasses import dataclass, field
 from triage.injection import injection_flags
 
 MAX_QUESTIONS = 4
-SHORT_QUESTION_WORDS = 7  # a question this short gets the sentence before it as context
+# A question of up to this many words is searched with the sentence before it (or the
+# subject) as context: "The bike came with a bent pedal. What should I do?". Chosen on the
+# evaluation sets' dev split: 7 -> 20 words lifted answered-correctly on both sets.
+SHORT_QUESTION_WORDS = 20
 
 _GREETING = re.compile(
     r"^\s*(?:(?:hi|hello|hey|dear|hej|hejsan|hallå|hei|moi|hallo|moin|servus|"
