@@ -225,7 +225,7 @@ Helga Krüger""",
     ),
     r(
         "legal",
-        "other",
+        "returns_refunds",
         "Letzte Aufforderung vor rechtlichen Schritten",
         """Sehr geehrte Damen und Herren,
 

@@ -672,7 +672,7 @@ Lars Persson""",
     ),
     r(
         "safety",
-        "other",
+        "warranty",
         "Olycka - styret lossnade",
         """Hej,
 

@@ -693,7 +693,7 @@ Marek""",
     ),
     r(
         "legal",
-        "other",
+        "returns_refunds",
         "Pozew",
         """Dzień dobry,
 
