@@ -32,7 +32,10 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         "--language", default=None, help="customer language code (default: detected)"
     )
     parser.add_argument(
-        "--mode", choices=("hybrid", "dense", "sparse"), default="hybrid", help="search mode"
+        "--mode",
+        choices=("hybrid", "dense", "sparse"),
+        default="hybrid",
+        help="search mode of the passages listed when the draft cites none",
     )
     parser.add_argument("--top-k", type=int, default=None, help="passages (RETRIEVAL_TOP_K)")
     parser.add_argument("--json", action="store_true", help="print draft and passages as JSON")
