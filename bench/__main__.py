@@ -17,6 +17,7 @@ BENCHMARKS = {
     "triage_throughput": "cleaning + language + must-not-answer over the SpamAssassin corpus",
     "peer_cleaning": "cleaning on 236 peer reply-parser fixtures: right per set, time per email",
     "retrieval_eval": "Zaragoza FAQ retrieval: recall@1/5, MRR@10 (sparse, dense, hybrid)",
+    "draft_eval": "drafts for labelled emails: answered correctly, wrong, abstained, routed",
     "rag_ingest": "ingestion throughput and query latency at 10,000 chunks",
     "history_size": "orchestration history bytes per email: seed inbox and a 3,000-token email",
     "pipeline": "the whole pipeline on a 2,000-email backlog and under 100 req/10 s",

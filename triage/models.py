@@ -109,6 +109,8 @@ class TriageResult(BaseModel):
     sentiment: Sentiment = "neutral"
     summary: str = ""  # one line, no PII
     injection_flags: list[str] = Field(default_factory=list)
+    needs_person: str = ""  # a taxonomy needs_person rule's name: no knowledge-base answer
+    needs_person_reason: str = ""  # why, for the agent (from the taxonomy, no email text)
     confidence: float = 0.0  # overall; lowered by injection flags
     classifier: Literal["llm", "offline"] = "offline"
     cleaned_text: str = ""  # the customer's new text only

@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 import re
 import traceback
+from dataclasses import replace
 
 from triage.classifier import IntentClassifier, OfflineClassifier
 from triage.cleaning import CleanedBody, clean_body
@@ -18,7 +19,9 @@ from triage.models import (
     TriageConfig,
     TriageResult,
 )
+from triage.nordic import refine_nordic
 from triage.pii import redact
+from triage.routing import needs_person
 from triage.signals import (
     is_thanks_only,
     merge_priority,
@@ -80,6 +83,10 @@ def _triage(
 
     earlier = _earlier_customer_texts(message, thread)
     language = detect_language(cleaned.text or message.subject, earlier)
+    nordic = refine_nordic(f"{message.subject}\n{cleaned.text}", language.language)
+    if nordic != language.language:
+        notes.append(f"language {language.language} corrected to {nordic} by its words")
+        language = replace(language, language=nordic)
 
     rule_text = "\n".join(p for p in (cleaned.text, cleaned.signature) if p)
     skip = must_not_answer(message, thread, rule_text, config.team_addresses)
@@ -106,6 +113,10 @@ def _triage(
     priority = merge_priority(classification.priority, priority_from_signals(signals))
     if is_thanks_only(cleaned.text, classification, signals):
         priority = "low"
+    route = needs_person(cleaned.text, message.subject, config.taxonomy) if skip is None else None
+    if route is not None:
+        priority = merge_priority(priority, route.priority)
+        signals = [*signals, f"needs a person: {route.name}"]
 
     confidence = 0.6 * classification.intent_confidence + 0.4 * language.confidence
     if truncated:
@@ -129,6 +140,8 @@ def _triage(
         sentiment=classification.sentiment,
         summary=_one_line_without_pii(classification.summary),
         injection_flags=flags,
+        needs_person=route.name if route else "",
+        needs_person_reason=route.reason if route else "",
         confidence=confidence,
         classifier=used,
         cleaned_text=cleaned.text,

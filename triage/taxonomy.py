@@ -1,10 +1,12 @@
-"""Intent categories the classifiers choose from, loaded from a JSON (or YAML) file."""
+"""Intent categories the classifiers choose from, and the kinds of email that need a person
+(no knowledge-base answer), loaded from one JSON (or YAML) file a team can change."""
 
 from __future__ import annotations
 
 import json
 from functools import lru_cache
 from pathlib import Path
+from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
@@ -25,10 +27,24 @@ class Category(BaseModel):
     examples: list[str] = Field(default_factory=list)  # short customer phrases, any language
 
 
+class RouteRule(BaseModel):
+    """A kind of email that must go to a person (legal threat, press, ...), never get a
+    knowledge-base answer. ``reason`` is what the agent reads; ``priority`` is the least
+    priority such an email gets."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    name: str = Field(pattern=r"^[a-z][a-z0-9_]*$")
+    reason: str
+    priority: Literal["urgent", "high", "normal", "low"] = "normal"
+    keywords: list[str] = Field(min_length=1)  # lowercase phrases or stems, any language
+
+
 class Taxonomy(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
     categories: list[Category]
+    needs_person: list[RouteRule] = Field(default_factory=list)  # checked in this order
 
     @model_validator(mode="after")
     def _unique_and_has_other(self) -> Taxonomy:

@@ -1,16 +1,20 @@
-"""`triage eval retrieval`: retrieval quality on the Zaragoza FAQ (see bench/retrieval_eval.py)."""
+"""`triage eval retrieval` (bench/retrieval_eval.py) and `triage eval drafts`
+(bench/draft_eval.py): retrieval quality on the Zaragoza FAQ, and the drafts the production
+triage and answer step write for labelled emails."""
 
 from __future__ import annotations
 
 import argparse
 import sys
+import textwrap
 from pathlib import Path
+from types import ModuleType
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = subparsers.add_parser(
         "eval",
-        help="print evaluations (retrieval quality)",
+        help="print evaluations (retrieval quality, draft quality)",
         description="Run an evaluation and print its table (or JSON).",
     )
     kinds = parser.add_subparsers(dest="evaluation", required=True, metavar="EVALUATION")
@@ -29,6 +33,45 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     retrieval.add_argument("--limit", type=int, default=None, help="only the first N questions")
     retrieval.add_argument("--languages", default="en,sv", help="comma-separated: en, sv")
     retrieval.set_defaults(func=run_retrieval_eval)
+
+    draft_eval = _draft_eval()  # light to import: the models load only when it runs
+    drafts = kinds.add_parser(
+        "drafts",
+        help="score the drafts for labelled emails: answered correctly, wrong, abstained, routed",
+        description=textwrap.fill(
+            "Run labelled emails through the production triage and answer step "
+            "(triage_email, then answer_email) with the configured classifier, embedder and "
+            "drafter: offline by default, the LLM drafter and classifier when LLM_PROVIDER is "
+            "set. Each set's knowledge-base folder is ingested into a scratch embedded Qdrant "
+            "in a temporary folder (never the local one); embeddings are cached in "
+            "EMBEDDING_CACHE_DIR. Built-in sets: sample (samples/knowledge-base, "
+            "evals/data/sample_kb.jsonl) and zaragoza (the zaragoza-construction-faq answers "
+            "as the knowledge base, its questions wrapped as emails in English and Swedish, "
+            "plus evals/data/zaragoza_ood.jsonl). `--set FILE.jsonl --kb FOLDER` scores a set "
+            "of your own, one JSON object a line: {id, language, subject, body, expect: "
+            "answer|abstain|route, gold_sources: [path or path#heading], key_facts: "
+            "[[alternatives]], intent, split, route_reason} (see README).",
+            width=88,
+        ),
+        epilog=draft_eval.METRICS_HELP,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    draft_eval.add_arguments(drafts)
+    drafts.set_defaults(func=run_drafts_eval)
+
+
+def _draft_eval() -> ModuleType:
+    try:
+        import bench.draft_eval as module
+    except ImportError:  # bench/ is not an installed package: run from the checkout
+        sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
+        import bench.draft_eval as module
+    return module
+
+
+def run_drafts_eval(args: argparse.Namespace) -> int:
+    code: int = _draft_eval().main(args=args)
+    return code
 
 
 def run_retrieval_eval(args: argparse.Namespace) -> int:

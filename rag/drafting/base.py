@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from typing import Protocol
 
+from rag.drafting.phrases import LANGUAGE_ALIASES, PHRASES
 from rag.models import DraftReply, DraftRequest
 
-SUPPORTED_LANGUAGES = ("en", "sv", "de", "fr", "es")
+SUPPORTED_LANGUAGES = tuple(PHRASES)
 
 
 class Drafter(Protocol):
@@ -16,4 +17,5 @@ class Drafter(Protocol):
 def reply_language(language: str | None) -> str:
     """The customer's language when we have phrases for it, else English."""
     code = (language or "").lower()[:2]
+    code = LANGUAGE_ALIASES.get(code, code)
     return code if code in SUPPORTED_LANGUAGES else "en"

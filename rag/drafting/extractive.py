@@ -47,9 +47,11 @@ class ExtractiveDrafter:
     def _chosen(self, request: DraftRequest, language: str) -> list[tuple[int, Passage]]:
         numbered = [(n, p) for n, p in enumerate(request.passages, start=1)]
         relevant = [(n, p) for n, p in numbered if _relevance(p) >= self.min_score]
-        in_language = [(n, p) for n, p in relevant if p.language == language]
-        in_english = [(n, p) for n, p in relevant if p.language == "en"]  # the usual fallback
-        pool = sorted(in_language or in_english or relevant, key=lambda item: -_relevance(item[1]))
+        # relevance first: a passage in another language is used when it is the relevant one
+        # (its lines are flagged for translation), never a less relevant one in the language
+        pool = sorted(
+            relevant, key=lambda item: (-_relevance(item[1]), item[1].language != language)
+        )
         if not pool:
             return []
         # a second passage only when nearly as relevant as the best: otherwise it is noise
@@ -76,6 +78,8 @@ class ExtractiveDrafter:
         return [sentence for _, _, sentence in sorted(best, key=lambda item: item[1])]
 
     def draft(self, request: DraftRequest) -> DraftReply:
+        if request.evidence:
+            return self._draft_from_evidence(request)
         language = reply_language(request.language)
         phrases = PHRASES[language]
         chosen = self._chosen(request, language)
@@ -128,6 +132,62 @@ class ExtractiveDrafter:
         return DraftReply(
             body="\n".join(lines),
             citations=[Citation(number=n, chunk_id=p.chunk_id) for n, p in chosen],
+            language=language,
+            confidence=round(min(1.0, max(0.05, confidence)), 3),
+            answerable=True,
+            review_reasons=reasons,
+            drafter="extractive",
+            model=MODEL_NAME,
+        )
+
+    def _draft_from_evidence(self, request: DraftRequest) -> DraftReply:
+        """The answerability decision is made (pipeline.answering): quote the sentences
+        chosen per question, then list the questions the knowledge base does not answer."""
+        language = reply_language(request.language)
+        phrases = PHRASES[language]
+        lines = [phrases["greeting"], "", phrases["intro"]]
+        cited: list[int] = []
+        foreign: set[str] = set()
+        for item in request.evidence:
+            passage = request.passages[item.number - 1]
+            mark = ""
+            if passage.language not in (language, "und"):
+                foreign.add(passage.language)
+                mark = f"({passage.language}) "
+            lines.append(f"- {mark}{item.sentence} [{item.number}]")
+            if item.number not in cited:
+                cited.append(item.number)
+        urls: set[str] = set()
+        for number in cited:
+            passage = request.passages[number - 1]
+            if passage.url and passage.url not in urls:
+                urls.add(passage.url)
+                lines.append(f"- {phrases['more']}: {passage.url} [{number}]")
+        if request.unanswered:
+            lines += ["", phrases["unanswered"]]
+            lines += [f"- {question}" for question in request.unanswered]
+        lines += ["", phrases["closing"]]
+        reasons = [
+            "extractive draft: sentences quoted from the knowledge base, not written by "
+            "a model; adapt the wording before sending"
+        ]
+        if foreign:
+            reasons.append(
+                f"lines marked ({', '.join(sorted(foreign))}) are quoted from sources in "
+                f"another language than {language}: translate them"
+            )
+        if request.unanswered:
+            reasons.append(
+                f"{len(request.unanswered)} of {len(request.unanswered) + len(request.questions)}"
+                " questions have no answer in the knowledge base: answer them yourself"
+            )
+        top = max((_relevance(request.passages[n - 1]) for n in cited), default=0.0)
+        confidence = (top - self.min_score) / max(self.full_score - self.min_score, 1e-6)
+        return DraftReply(
+            body="\n".join(lines),
+            citations=[
+                Citation(number=n, chunk_id=request.passages[n - 1].chunk_id) for n in sorted(cited)
+            ],
             language=language,
             confidence=round(min(1.0, max(0.05, confidence)), 3),
             answerable=True,

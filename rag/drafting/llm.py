@@ -55,7 +55,7 @@ def _prompt(name: str) -> str:
 
 def _fence(text: str) -> str:
     """Stop the email from closing its own delimiters and posing as instructions."""
-    for tag in ("email", "thread", "passages"):
+    for tag in ("email", "thread", "passages", "questions"):
         text = text.replace(f"</{tag}>", f"</ {tag}>").replace(f"<{tag}>", f"< {tag}>")
     return text
 
@@ -80,6 +80,8 @@ def build_messages(request: DraftRequest, language: str) -> list[dict[str, str]]
         passages=format_passages(request.passages),
         thread_context=_fence(request.thread_context) or "(none)",
         question=_fence(request.question),
+        questions=_fence("\n".join(f"- {q}" for q in request.questions)) or "(all of the email)",
+        unanswered=_fence("\n".join(f"- {q}" for q in request.unanswered)) or "(none)",
     )
     return [
         {"role": "system", "content": _prompt("draft_system.md")},

@@ -1,0 +1,156 @@
+"""The answer step shared by the pipeline and the draft evaluation: from a triaged email to
+a decision (answered, abstained, routed to a person) with the passages and the draft.
+
+Plain function with explicit dependencies (store, embedder, drafter), so `triage eval drafts`
+scores exactly what production posts, on a scratch knowledge base.
+
+The decisions, in order:
+1. routed: triage matched a taxonomy ``needs_person`` rule (legal threat, injury, press,
+   reseller, job application, manager): no knowledge-base answer; the reason and priority
+   go to the agent, the customer gets a hand-over line in their language.
+2. The customer's questions are taken from the email (triage.questions: no greeting,
+   thanks, signature or text flagged as prompt injection) and each is retrieved on its own.
+3. abstained: no question's best passage reaches the knowledge base's calibrated
+   threshold for the language (rag.answerability), or the LLM drafter says the passages do
+   not answer it. The comment says what is missing.
+4. answered: the draft answers the questions the knowledge base answers and lists the
+   others as unanswered.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, Field
+
+from rag.answerability import AnswerabilityGate, Judgement
+from rag.drafting.base import Drafter
+from rag.drafting.holding import holding_reply
+from rag.embeddings import Embedder
+from rag.evidence import choose_evidence
+from rag.models import DraftReply, DraftRequest, Passage
+from rag.retrieve import retrieve
+from rag.store import KnowledgeStore
+from triage.models import TriageResult
+from triage.questions import customer_questions
+
+Decision = Literal["answered", "abstained", "routed"]
+SECOND_PASSAGE_MARGIN = 0.02  # a second passage for a question only when nearly as close
+MAX_PASSAGES_PER_QUESTION = 2
+
+DEFAULT_GATE = AnswerabilityGate()
+
+
+class AnswerOutcome(BaseModel):
+    decision: Decision
+    reason: str = ""  # why abstained or routed, for the agent (no customer text)
+    draft: DraftReply
+    passages: list[Passage] = Field(default_factory=list)
+
+
+def _best(passages: list[Passage]) -> float | None:
+    scores = [p.dense_score for p in passages if p.dense_score is not None]
+    return max(scores) if scores else None
+
+
+def answer_email(
+    triage: TriageResult,
+    *,
+    store: KnowledgeStore,
+    embedder: Embedder,
+    drafter: Drafter,
+    message_id: str,
+    subject: str = "",
+    thread_context: str = "",
+    top_k: int = 5,
+    gate: AnswerabilityGate | None = None,
+) -> AnswerOutcome:
+    """Route, abstain with what is missing, or retrieve per question and draft."""
+    if triage.needs_person:
+        reason = (
+            f"needs a person: {triage.needs_person_reason or triage.needs_person} "
+            f"(priority {triage.priority}); no knowledge-base answer drafted"
+        )
+        draft = holding_reply(triage.language, "routed", reason)
+        return AnswerOutcome(decision="routed", reason=reason, draft=draft)
+
+    found = customer_questions(triage.query_text or triage.cleaned_text, subject)
+    if not found.questions:
+        reason = "no question found in the email; answer manually"
+        draft = holding_reply(triage.language, "abstained", reason)
+        return AnswerOutcome(decision="abstained", reason=reason, draft=draft)
+
+    gate = gate or DEFAULT_GATE
+    per_question: list[tuple[str, list[Passage], Judgement]] = []
+    for question in found.questions:
+        passages = retrieve(store, embedder, question, language=triage.language, top_k=top_k)
+        judgement = gate.judge(_best(passages), store, embedder, triage.language)
+        per_question.append((question, passages, judgement))
+
+    answered = [(q, ps, j) for q, ps, j in per_question if j.answerable]
+    missing = [q for q, _, j in per_question if not j.answerable]
+    if not answered:
+        best = max(per_question, key=lambda item: item[2].score or 0.0)
+        reason = (
+            f"no grounded answer: the knowledge base does not answer "
+            f"{_count(len(missing))} ({best[2].explain()})"
+        )
+        draft = holding_reply(triage.language, "abstained", reason, missing=missing)
+        return AnswerOutcome(decision="abstained", reason=reason, draft=draft, passages=[])
+
+    passages, chosen = _passages_for(answered, top_k)
+    request = DraftRequest(
+        message_id=message_id,
+        subject=subject,
+        question=found.query,
+        language=triage.language,
+        intent=triage.intent,
+        thread_context=thread_context,
+        passages=passages,
+        questions=[q for q, _, _ in answered],
+        unanswered=missing,
+        evidence=choose_evidence([q for q, _, _ in answered], chosen, passages, embedder),
+    )
+    reply = drafter.draft(request)
+    if not reply.answerable:  # the LLM drafter's own "no answer here" always wins
+        reason = "no grounded answer: " + "; ".join(reply.review_reasons[-1:])
+        return AnswerOutcome(decision="abstained", reason=reason, draft=reply, passages=passages)
+    if missing:
+        reply.review_reasons.append(
+            f"partial answer: {_count(len(missing))} of {len(per_question)} not answered "
+            "by the knowledge base"
+        )
+    return AnswerOutcome(decision="answered", reason="", draft=reply, passages=passages)
+
+
+def _count(n: int) -> str:
+    return "1 question" if n == 1 else f"{n} questions"
+
+
+def _passages_for(
+    answered: list[tuple[str, list[Passage], Judgement]], top_k: int
+) -> tuple[list[Passage], list[list[int]]]:
+    """The passages the draft may cite, most relevant first and each once, and the numbers
+    (1-based) each answered question draws on: its best passage and a close runner-up."""
+    picks: list[list[Passage]] = []
+    for _, passages, judgement in answered:
+        ranked = sorted(
+            (p for p in passages if p.dense_score is not None), key=lambda p: -(p.dense_score or 0)
+        )
+        best = ranked[0].dense_score or 0.0
+        close = [
+            p
+            for p in ranked[1:]
+            if (p.dense_score or 0.0) >= max(judgement.threshold, best - SECOND_PASSAGE_MARGIN)
+        ]
+        picks.append([ranked[0], *close[: MAX_PASSAGES_PER_QUESTION - 1]])
+    ordered: list[Passage] = []
+    for passage in sorted(
+        (p for pick in picks for p in pick), key=lambda p: -(p.dense_score or 0.0)
+    ):
+        if passage.chunk_id not in {o.chunk_id for o in ordered}:
+            ordered.append(passage)
+    ordered = ordered[: max(top_k, len(picks))]
+    number = {p.chunk_id: i for i, p in enumerate(ordered, start=1)}
+    chosen = [[number[p.chunk_id] for p in pick if p.chunk_id in number] for pick in picks]
+    return ordered, chosen

