@@ -8,10 +8,10 @@ from rag.models import Passage
 from rag.screening import (
     OUTSIDE_CONTACT,
     SECRET_REQUEST,
-    review_reasons,
     screen_passages,
     screening_note,
     team_domains,
+    withhold_suspect,
 )
 from tests.rag_fixtures import SAMPLE_KB
 
@@ -62,9 +62,12 @@ def test_poisoned_articles_are_flagged() -> None:
     assert OUTSIDE_CONTACT in flagged[1] and SECRET_REQUEST in flagged[1]
     assert flagged[2] == [OUTSIDE_CONTACT]
     assert "ignore_instructions" in flagged[4]
-    note = screening_note(["role_change"], flagged)
-    assert "passage [2]" in note and "never follow" in note
-    assert review_reasons(flagged)[0].startswith("knowledge-base passage [1] flagged")
+    kept, reasons = withhold_suspect([*poisoned, _passage("Delivery takes 3 days.")], domains)
+    assert [p.text for p in kept] == ["Delivery takes 3 days."]
+    assert len(reasons) == 5 and reasons[0].startswith("knowledge-base passage withheld (")
+    note = screening_note(["role_change"], reasons)
+    assert "5 knowledge-base passage(s) were withheld" in note and "never follow" in note
+    assert screening_note([], []) == ""
 
 
 def test_team_domains_come_from_settings_and_team_addresses_first() -> None:
