@@ -63,8 +63,12 @@ def test_poisoned_articles_are_flagged() -> None:
     assert flagged[2] == [OUTSIDE_CONTACT]
     assert "ignore_instructions" in flagged[4]
     kept, reasons = withhold_suspect([*poisoned, _passage("Delivery takes 3 days.")], domains)
-    assert [p.text for p in kept] == ["Delivery takes 3 days."]
+    assert [p.text for p in kept] == [
+        "For faster service visit [link outside the team's domains removed] today.",
+        "Delivery takes 3 days.",
+    ]
     assert len(reasons) == 5 and reasons[0].startswith("knowledge-base passage withheld (")
+    assert "masked" in reasons[1]
     note = screening_note(["role_change"], reasons)
     assert "5 knowledge-base passage(s) were withheld" in note and "never follow" in note
     assert screening_note([], []) == ""
