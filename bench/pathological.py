@@ -35,6 +35,10 @@ _STEPS = (
     "truncate_middle",
     "redact",
     "injection_flags",
+    "screen_email",
+    "refine_nordic",
+    "needs_person",
+    "redact_subject",
     "_classify",
     "_earlier_customer_texts",
 )
