@@ -133,7 +133,9 @@ def test_agent_replies_of_each_kind_become_outcomes_and_report_figures(
     assert built.decisions["skipped"] == states["skipped"]
     assert built.decisions["failed"] == states["failed"] == 0
     assert built.decisions["abstained"] == sum(r.answer_decision == "abstained" for r in rows)
-    assert built.decisions["posted"] + built.decisions["abstained"] == states["posted"]
+    assert built.decisions["routed"] == sum(r.answer_decision == "routed" for r in rows)
+    posted_comments = built.decisions["posted"] + built.decisions["abstained"]
+    assert posted_comments + built.decisions["routed"] == states["posted"]
     assert sum(built.skipped_by_reason.values()) == states["skipped"]
     outcomes = built.outcomes
     assert (outcomes.sent_as_drafted, outcomes.edited, outcomes.rewritten) == (1, 1, 1)

@@ -133,7 +133,14 @@ def run(args: argparse.Namespace) -> int:
                 break
         played: dict[str, int] = {}
         if not args.once and not args.no_agent_demo:
-            played = play_agents(stack, [o for o in outcomes if o["decision"] == "posted"])
+            played = play_agents(
+                stack,
+                [
+                    o
+                    for o in outcomes
+                    if o["decision"] == "posted" and o.get("answer") == "answered"
+                ],
+            )
             if played:
                 kinds = ", ".join(f"{n} {k.replace('_', ' ')}" for k, n in played.items())
                 _say(f"demo: the emulator plays the agents: {kinds}; polling once more ...")
@@ -230,6 +237,7 @@ def _emails_of_run(run_id: str) -> list[dict[str, Any]]:
             "message_id": r.message_id,
             "subject": r.subject,
             "decision": r.state,
+            "answer": r.answer_decision,  # answered | abstained | routed, for posted comments
             "reason": r.reason,
             "language": r.language,
             "intent": r.intent,
@@ -243,13 +251,25 @@ def _emails_of_run(run_id: str) -> list[dict[str, Any]]:
     ]
 
 
+ANSWER_LABELS = {"abstained": "no grounded answer", "routed": "needs a person"}
+
+
+def _decision_cell(outcome: dict[str, Any]) -> str:
+    """posted, posted (no grounded answer | needs a person), or skipped/failed (reason)."""
+    decision = str(outcome["decision"])
+    if decision == "posted":
+        label = ANSWER_LABELS.get(str(outcome.get("answer") or ""))
+        return f"posted ({label})" if label else decision
+    reason = outcome.get("reason")
+    return f"{decision} ({reason[:40]})" if reason else decision
+
+
 def _print_table(outcomes: list[dict[str, Any]]) -> None:
     rows = [
         (
             o["thread_id"],
             (o.get("subject") or "")[:40],
-            o["decision"]
-            + (f" ({o['reason'][:40]})" if o["decision"] != "posted" and o.get("reason") else ""),
+            _decision_cell(o),
             o.get("language") or "",
             o.get("intent") or "",
             "" if o.get("confidence") is None else f"{o['confidence']:.2f}",
