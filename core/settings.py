@@ -211,6 +211,46 @@ class Settings(BaseSettings):
         description="knowledge-base ingestion: a step starts no new document after this many "
         "seconds (the function timeout is 600)",
     )
+    kb_max_file_mib: float = Field(
+        25.0,
+        gt=0,
+        description="knowledge-base ingestion: files (and zip members, .docx parts unpacked) "
+        "larger than this many MiB are refused",
+    )
+    kb_max_zip_total_mib: float = Field(
+        1024.0,
+        gt=0,
+        description="knowledge-base ingestion: members of one .zip past this many MiB "
+        "unpacked in all are refused",
+    )
+    kb_max_zip_ratio: float = Field(
+        100.0,
+        gt=1,
+        description="knowledge-base ingestion: zip members (over 1 MiB) compressed more than "
+        "this ratio are refused as likely zip bombs",
+    )
+    kb_max_zip_members: int = Field(
+        10_000,
+        ge=1,
+        description="knowledge-base ingestion: members of one .zip past this count are refused",
+    )
+    kb_max_table_rows: int = Field(
+        20_000,
+        ge=1,
+        description="knowledge-base ingestion: CSV/JSONL FAQ files with more rows are refused",
+    )
+    kb_max_document_chars: int = Field(
+        2_000_000,
+        ge=1000,
+        description="knowledge-base ingestion: documents with more characters of text are "
+        "refused (before tokenizing)",
+    )
+    kb_team_domains: CsvList = Field(
+        default_factory=list,
+        description="the team's own domains (comma-separated, e.g. nordvik.example): URLs and "
+        "addresses in knowledge-base passages outside them are flagged; empty = the domains of "
+        "the knowledge base's own article URLs and TEAM_ADDRESSES",
+    )
     embedding_cache_dir: Path = Field(
         Path(".localdata/embedding-cache"),
         description="on-disk embedding cache (Azure: a folder under /tmp; the app is read-only)",
@@ -270,7 +310,9 @@ class Settings(BaseSettings):
     )
 
     _drop_blank = model_validator(mode="before")(_blank_means_unset)
-    _split_csv = field_validator("hubspot_inbox_ids", "team_addresses", mode="before")(_csv)
+    _split_csv = field_validator(
+        "hubspot_inbox_ids", "team_addresses", "kb_team_domains", mode="before"
+    )(_csv)
 
     @field_validator("poll_schedule")
     @classmethod

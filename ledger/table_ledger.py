@@ -258,6 +258,29 @@ class TableLedger:
             )
         return len(rows)
 
+    def scrub_skip_details(self, before: datetime) -> int:
+        """Cut the reason of skipped rows last updated before `before` to the rule's label
+        ("out_of_office"): older versions quoted the email there. Leaves updated_at alone."""
+        self.ensure_tables()
+        rows = list(
+            self.messages.query_entities(
+                "updated_at lt @before and state eq 'skipped' and reason ne ''",
+                parameters={"before": before},
+                select=["PartitionKey", "RowKey", "reason", "skip_reason"],
+            )
+        )
+        changed = 0
+        for row in rows:
+            label = str(row.get("skip_reason") or str(row["reason"]).split(":")[0])[:40]
+            if row["reason"] == label:
+                continue
+            self.messages.upsert_entity(
+                {"PartitionKey": row["PartitionKey"], "RowKey": row["RowKey"], "reason": label},
+                mode=UpdateMode.MERGE,
+            )
+            changed += 1
+        return changed
+
     def final_ids(self, message_ids: Iterable[str]) -> set[str]:
         return {
             m for m in message_ids if (r := self.get(m)) is not None and r.state in FINAL_STATES

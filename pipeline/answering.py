@@ -19,6 +19,7 @@ The decisions, in order:
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Literal
 
 from pydantic import BaseModel, Field
@@ -30,6 +31,7 @@ from rag.embeddings import Embedder
 from rag.evidence import choose_evidence
 from rag.models import DraftReply, DraftRequest, Passage
 from rag.retrieve import retrieve
+from rag.screening import screening_note, withhold_suspect
 from rag.store import KnowledgeStore
 from triage.models import TriageResult
 from triage.questions import customer_questions
@@ -64,8 +66,11 @@ def answer_email(
     thread_context: str = "",
     top_k: int = 5,
     gate: AnswerabilityGate | None = None,
+    team_domains: Sequence[str] = (),
+    team_addresses: Sequence[str] = (),
 ) -> AnswerOutcome:
-    """Route, abstain with what is missing, or retrieve per question and draft."""
+    """Route, abstain with what is missing, or retrieve per question and draft. Retrieved
+    passages the screen flags (rag.screening) are withheld, and the agent is told."""
     if triage.needs_person:
         reason = (
             f"needs a person: {triage.needs_person_reason or triage.needs_person} "
@@ -82,8 +87,11 @@ def answer_email(
 
     gate = gate or DEFAULT_GATE
     per_question: list[tuple[str, list[Passage], Judgement]] = []
+    withheld: list[str] = []
     for question in found.questions:
         passages = retrieve(store, embedder, question, language=triage.language, top_k=top_k)
+        passages, suspect = withhold_suspect(passages, team_domains, team_addresses)
+        withheld.extend(r for r in suspect if r not in withheld)
         judgement = gate.judge(_best(passages), store, embedder, triage.language)
         per_question.append((question, passages, judgement))
 
@@ -96,6 +104,7 @@ def answer_email(
             f"{_count(len(missing))} ({best[2].explain()})"
         )
         draft = holding_reply(triage.language, "abstained", reason, missing=missing)
+        draft.review_reasons.extend(withheld)
         return AnswerOutcome(decision="abstained", reason=reason, draft=draft, passages=[])
 
     passages, chosen = _passages_for(answered, top_k)
@@ -110,8 +119,10 @@ def answer_email(
         questions=[q for q, _, _ in answered],
         unanswered=missing,
         evidence=choose_evidence([q for q, _, _ in answered], chosen, passages, embedder),
+        screening_note=screening_note(triage.injection_flags, withheld),
     )
     reply = drafter.draft(request)
+    reply.review_reasons.extend(withheld)
     if not reply.answerable:  # the LLM drafter's own "no answer here" always wins
         reason = "no grounded answer: " + "; ".join(reply.review_reasons[-1:])
         return AnswerOutcome(decision="abstained", reason=reason, draft=reply, passages=passages)

@@ -9,6 +9,7 @@ from pipeline import email_text
 from pipeline.answering import answer_email
 from pipeline.services import drafter, embedder, knowledge_store, settings
 from triage import pii
+from triage.bounds import cap_subject
 from triage.models import TriageResult
 
 MAX_THREAD_CONTEXT_CHARS = 4000
@@ -21,6 +22,9 @@ def retrieve_and_draft(
     comment's sources."""
     result = TriageResult.model_validate(triage)
     context, mapping = _context_and_mapping(result)
+    config = settings()
+    # the subject is customer text too: cut and redacted like the body before any model
+    subject = pii.redact_subject(subject).text if config.pii_redaction else cap_subject(subject)
     outcome = answer_email(
         result,
         store=knowledge_store(),
@@ -29,7 +33,9 @@ def retrieve_and_draft(
         message_id=message_id,
         subject=subject,
         thread_context=context,
-        top_k=settings().retrieval_top_k,
+        top_k=config.retrieval_top_k,
+        team_domains=config.kb_team_domains,
+        team_addresses=config.team_addresses,
     )
     reply = outcome.draft
     if mapping:

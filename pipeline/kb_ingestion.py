@@ -27,6 +27,14 @@ from rag.ingest import (
     merge_reports,
     plan_ingest,
 )
+from rag.ingest.limits import (
+    DEFAULT_LIMITS,
+    IngestLimits,
+    RefusedDocument,
+    check_size,
+    display_name,
+    name_problem,
+)
 from rag.ingest.pipeline import SourceFile
 from rag.models import IngestReport
 
@@ -59,9 +67,17 @@ class BlobContainerSource:
     """The documents of a blob container; blob names (relative paths) are document ids, so
     incremental updates stay stable. Each step lists names and reads only its own blobs."""
 
-    def __init__(self, endpoint: str, container: str, credential: Any = None) -> None:
+    def __init__(
+        self,
+        endpoint: str,
+        container: str,
+        credential: Any = None,
+        limits: IngestLimits = DEFAULT_LIMITS,
+    ) -> None:
         from azure.storage.blob import ContainerClient
 
+        self.limits = limits
+        self._refused: dict[str, str] = {}
         if credential is None:
             from azure.identity import DefaultAzureCredential
 
@@ -71,18 +87,37 @@ class BlobContainerSource:
         )
 
     def names(self) -> list[str]:
+        """Every blob name; those with unsafe names or over the size limit are listed too
+        and refused on reading, so the report names them with the reason."""
         names = []
+        self._refused = {}
         for blob in self._client.list_blobs():
-            if _usable_blob_name(blob.name):
-                names.append(blob.name)
-            else:
-                log.warning("skipping blob with an unsafe or hidden name: %s", blob.name)
+            name = str(blob.name)
+            if not _usable_blob_name(name):
+                log.warning("skipping blob with an unsafe or hidden name: %s", display_name(name))
+                continue
+            names.append(name)
+            problem = name_problem(name, self.limits)
+            if problem:
+                self._refused[name] = f"{display_name(name)}: {problem}"
+            elif (blob.size or 0) > self.limits.max_file_bytes:
+                self._refused[name] = (
+                    f"{display_name(name)}: {blob.size:,} bytes, over the "
+                    f"{self.limits.max_file_bytes:,}-byte limit per file (KB_MAX_FILE_MIB)"
+                )
         return sorted(names)
 
     def read(self, name: str) -> SourceFile:
+        if name in self._refused:
+            raise RefusedDocument(self._refused[name])
         download = self._client.download_blob(name)
+        check_size(name, int(download.properties.size or 0), self.limits)
         modified: datetime = download.properties.last_modified
-        return SourceFile(name, download.readall(), modified)
+        data = bytearray()
+        for chunk in download.chunks():  # streamed: a blob growing past the limit stops here
+            data.extend(chunk)
+            check_size(name, len(data), self.limits)
+        return SourceFile(name, bytes(data), modified)
 
 
 def download_container(endpoint: str, container: str, target: Path, credential: Any = None) -> int:
@@ -103,9 +138,13 @@ def download_container(endpoint: str, container: str, target: Path, credential: 
 def configured_source() -> DocumentSource:
     s = settings()
     if s.knowledge_base_blob_endpoint:
-        return BlobContainerSource(s.knowledge_base_blob_endpoint, s.knowledge_base_container)
+        return BlobContainerSource(
+            s.knowledge_base_blob_endpoint,
+            s.knowledge_base_container,
+            limits=IngestLimits.from_settings(s),
+        )
     if s.knowledge_base_path:
-        return FolderSource(s.knowledge_base_path)
+        return FolderSource(s.knowledge_base_path, IngestLimits.from_settings(s))
     raise KnowledgeBaseSourceError(
         "set KNOWLEDGE_BASE_BLOB_ENDPOINT (Azure) or KNOWLEDGE_BASE_PATH (local) to ingest"
     )

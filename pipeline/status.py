@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any
@@ -57,6 +58,24 @@ def poller_status(status: Any, now: datetime, watchdog_minutes: int) -> dict[str
     }
 
 
+# HubSpot's spec types messageId as a plain string; real ids are short hex or digit strings.
+# The ledger uses the id as a Table Storage key (no / \\ # ? or control characters).
+MESSAGE_ID_MAX_CHARS = 128
+_MESSAGE_ID = re.compile(r"[A-Za-z0-9_-]+")
+
+
+def message_id_problem(message_id: str) -> str | None:
+    """Why ``message_id`` cannot be a HubSpot message id (None when it can). Never echoes
+    the id itself: it is caller input of any size."""
+    if not message_id:
+        return "message id missing in the route"
+    if len(message_id) > MESSAGE_ID_MAX_CHARS:
+        return f"message id longer than {MESSAGE_ID_MAX_CHARS} characters"
+    if not _MESSAGE_ID.fullmatch(message_id):
+        return "message id may hold only letters, digits, '-' and '_'"
+    return None
+
+
 @dataclass(frozen=True)
 class RetryOutcome:
     status: int
@@ -65,8 +84,9 @@ class RetryOutcome:
 
 def retry_message(message_id: str) -> RetryOutcome:
     """Make a failed message claimable again; the next poll drafts it (exactly once)."""
-    if not message_id:
-        return RetryOutcome(400, {"error": "message id missing in the route"})
+    problem = message_id_problem(message_id)
+    if problem:
+        return RetryOutcome(400, {"error": problem})
     book = ledger()
     record = book.get(message_id)
     if record is None:

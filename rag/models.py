@@ -55,6 +55,7 @@ class DraftRequest(BaseModel):
     questions: list[str] = Field(default_factory=list)
     unanswered: list[str] = Field(default_factory=list)
     evidence: list[Evidence] = Field(default_factory=list)
+    screening_note: str = ""  # what the injection screens flagged, for the model (rag.screening)
 
 
 class Citation(BaseModel):

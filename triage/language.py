@@ -12,10 +12,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any, Literal
 
+from triage.bounds import LANGUAGE_MAX_CHARS, window
+
 MIN_LETTERS = 20  # fewer letters than this: ask the thread instead
 MIN_CONFIDENCE = 0.40  # the lite model's score below which we do not trust it
 DEFAULT_LANGUAGE = "en"
-_URL_OR_EMAIL = re.compile(r"https?://\S+|\S+@\S+|\[[A-Z_]+_\d+\]")
+# bounded repeats: an unbounded \S+@\S+ backtracks quadratically over a long run without "@"
+_URL_OR_EMAIL = re.compile(r"https?://\S{1,300}|[^\s@]{1,64}@\S{1,255}|\[[A-Z_]+_\d+\]")
 _NON_LETTER = re.compile(r"[\W\d_]+")
 
 _detector: Any = None
@@ -42,7 +45,7 @@ def _get_detector() -> Any:
 
 def detect_raw(text: str) -> tuple[str, float] | None:
     """Best (language, score) for text with enough letters, else None."""
-    probe = _URL_OR_EMAIL.sub(" ", text)
+    probe = _URL_OR_EMAIL.sub(" ", window(text, LANGUAGE_MAX_CHARS))
     if len(_NON_LETTER.sub("", probe)) < MIN_LETTERS:
         return None
     try:

@@ -12,6 +12,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 
+from triage.bounds import cap_subject
+
 
 @dataclass
 class Redacted:
@@ -109,6 +111,12 @@ def redact(text: str) -> Redacted:
 
         text = pattern.sub(replace, text)
     return Redacted(text=text, mapping=mapping)
+
+
+def redact_subject(subject: str) -> Redacted:
+    """The subject cut to one bounded line (triage.bounds.SUBJECT_MAX_CHARS), then redacted
+    like the body: an IBAN in the subject must not reach the model either."""
+    return redact(cap_subject(subject))
 
 
 def restore(text: str, mapping: dict[str, str]) -> str:

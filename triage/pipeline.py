@@ -7,9 +7,10 @@ import re
 import traceback
 from dataclasses import replace
 
+from triage.bounds import RULE_MAX_CHARS, cap_subject, window
 from triage.classifier import IntentClassifier, OfflineClassifier
 from triage.cleaning import CleanedBody, clean_body
-from triage.injection import injection_flags, penalise
+from triage.injection import flat_flags, penalise, screen_email
 from triage.language import detect_language
 from triage.models import (
     Classification,
@@ -20,7 +21,7 @@ from triage.models import (
     TriageResult,
 )
 from triage.nordic import refine_nordic
-from triage.pii import redact
+from triage.pii import redact, redact_subject
 from triage.routing import needs_person
 from triage.signals import (
     is_thanks_only,
@@ -76,14 +77,17 @@ def _triage(
     classifier: IntentClassifier | None,
 ) -> TriageResult:
     notes: list[str] = []
-    cleaned = clean_body(message.text, message.html, message.subject)
+    subject_line = cap_subject(message.subject)  # every step sees the subject bounded
+    cleaned = clean_body(message.text, message.html, subject_line)
     notes.extend(cleaned.notes)
     if message.attachment_count:
         notes.append(f"{message.attachment_count} attachment(s) not read")
 
     earlier = _earlier_customer_texts(message, thread)
-    language = detect_language(cleaned.text or message.subject, earlier)
-    nordic = refine_nordic(f"{message.subject}\n{cleaned.text}", language.language)
+    language = detect_language(cleaned.text or subject_line, earlier)
+    nordic = refine_nordic(
+        window(f"{subject_line}\n{cleaned.text}", RULE_MAX_CHARS), language.language
+    )
     if nordic != language.language:
         notes.append(f"language {language.language} corrected to {nordic} by its words")
         language = replace(language, language=nordic)
@@ -98,12 +102,13 @@ def _triage(
         notes.append(f"cut to {config.max_email_tokens} tokens, keeping start and end")
     pii_map: dict[str, str] = {}
     query_text = text
-    subject = message.subject
+    subject = subject_line
     if config.pii_redaction:
         redacted = redact(text)
         query_text, pii_map = redacted.text, redacted.mapping
-        subject = redact(subject).text  # subject placeholders are not restored: labels only
-    flags = injection_flags(f"{message.subject}\n{cleaned.text}")
+        subject = redact_subject(subject_line).text  # placeholders not restored: labels only
+    # new text, quoted history and HTML a reader cannot see, each screened (quoted:..., hidden:...)
+    flags = flat_flags(screen_email(subject_line, cleaned.text, cleaned.quoted, message.html))
 
     classification, used = _classify(
         query_text, subject, language.language, config, classifier, skip, notes
@@ -113,7 +118,11 @@ def _triage(
     priority = merge_priority(classification.priority, priority_from_signals(signals))
     if is_thanks_only(cleaned.text, classification, signals):
         priority = "low"
-    route = needs_person(cleaned.text, message.subject, config.taxonomy) if skip is None else None
+    route = (
+        needs_person(window(cleaned.text, RULE_MAX_CHARS), subject_line, config.taxonomy)
+        if skip is None
+        else None
+    )
     if route is not None:
         priority = merge_priority(priority, route.priority)
         signals = [*signals, f"needs a person: {route.name}"]
@@ -204,7 +213,7 @@ def _earlier_customer_texts(message: EmailMessage, thread: ThreadContext) -> lis
             earlier.append(other)
     texts: list[str] = []
     for other in earlier[-THREAD_LANGUAGE_LOOKBACK:]:
-        texts.append(clean_body(other.text, other.html, other.subject).text)
+        texts.append(clean_body(other.text, other.html, cap_subject(other.subject)).text)
     return texts
 
 

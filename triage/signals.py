@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from triage.bounds import RULE_MAX_CHARS, cap_subject, window
 from triage.models import Classification, EmailMessage, Priority, Sentiment
 
 
@@ -64,7 +65,7 @@ def priority_signals(
     text: str, subject: str, earlier_customer_messages_unanswered: int = 0
 ) -> list[str]:
     """Names of the priority cues found, e.g. ["safety", "urgent_wording"]."""
-    probe = f"{subject}\n{text}"
+    probe = f"{cap_subject(subject)}\n{window(text, RULE_MAX_CHARS)}"
     signals: list[str] = []
     if _SAFETY.search(probe):
         signals.append("safety")
@@ -91,6 +92,7 @@ def merge_priority(first: Priority, second: Priority) -> Priority:
 
 
 def sentiment_of(text: str) -> Sentiment:
+    text = window(text, RULE_MAX_CHARS)
     negative = len(_NEGATIVE.findall(text))
     positive = len(_POSITIVE.findall(text))
     if negative > positive:

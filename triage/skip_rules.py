@@ -1,7 +1,9 @@
 """Must-not-answer rules: auto-replies, out-of-office, bounces, newsletters, team mail, spam.
 
-Each rule returns a ``Skip`` naming the cue it saw, so an agent can see why nothing was
-drafted. Phrase lists cover en, sv, de, fr, es (plus a few nl/da/it where free).
+Each rule returns a ``Skip`` naming the rule and a category of cue, so an agent can see
+why nothing was drafted. The detail never quotes the email: it goes to the log and the
+ledger, which must not hold customer text. Phrase lists cover en, sv, de, fr, es (plus a
+few nl/da/it where free).
 """
 
 from __future__ import annotations
@@ -9,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from triage.bounds import RULE_MAX_CHARS, cap_subject, window
 from triage.models import EmailMessage, SkipReason, ThreadContext
 
 
@@ -211,15 +214,15 @@ def check_from_team(message: EmailMessage, team_addresses: list[str]) -> Skip | 
 
 def check_bounce(message: EmailMessage, text: str) -> Skip | None:
     if _BOUNCE_SENDER.match(message.sender_email.strip()):
-        return Skip(SkipReason.bounce, f"sender {message.sender_email.split('@')[0]}")
+        return Skip(SkipReason.bounce, "mail-server sender address (rule: bounce_sender)")
     content_type = _header(message.headers, "content-type").lower()
     if "multipart/report" in content_type and "delivery-status" in content_type:
-        return Skip(SkipReason.bounce, "delivery status report")
+        return Skip(SkipReason.bounce, "delivery status report (rule: bounce_report)")
     match = _BOUNCE_SUBJECT.search(message.subject)
     # a customer may write "Re: delivery failure" about a parcel: the subject alone is not
     # enough, the body must read like a mail server's report too
     if match and not _is_reply_subject(message.subject) and _BOUNCE_BODY.search(text[:3000]):
-        return Skip(SkipReason.bounce, f"subject says '{match.group(0)}'")
+        return Skip(SkipReason.bounce, "bounce wording in subject and body (rule: bounce_text)")
     return None
 
 
@@ -227,17 +230,21 @@ def check_out_of_office(message: EmailMessage, text: str) -> Skip | None:
     auto = bool(_AUTO_SUBJECT.search(message.subject)) or _is_auto_submitted(message.headers)
     strong_subject = _OOO_SUBJECT_STRONG.search(message.subject)
     if strong_subject:
-        return Skip(SkipReason.out_of_office, f"subject says '{strong_subject.group(0).strip()}'")
+        return Skip(SkipReason.out_of_office, "absence notice subject (rule: ooo_subject)")
     subject_ooo = _OOO_SUBJECT.search(message.subject)
     body_ooo = _OOO_BODY.search(text[:1500])
     if body_ooo and (auto or subject_ooo):
-        return Skip(SkipReason.out_of_office, f"auto-reply saying '{body_ooo.group(0)}'")
+        return Skip(
+            SkipReason.out_of_office, "automatic reply with absence wording (rule: ooo_auto_body)"
+        )
     if subject_ooo and auto:
-        return Skip(SkipReason.out_of_office, f"subject says '{subject_ooo.group(0)}'")
+        return Skip(
+            SkipReason.out_of_office, "automatic reply, absence subject (rule: ooo_auto_subject)"
+        )
     if body_ooo and _OOO_RETURN_OR_REDIRECT.search(text[:1500]) and "?" not in text[:600]:
         # a first-person absence notice with a return date or a colleague to contact, and
         # no question: some clients send these without any auto-reply marker
-        return Skip(SkipReason.out_of_office, f"body says '{body_ooo.group(0)}'")
+        return Skip(SkipReason.out_of_office, "absence notice with return date (rule: ooo_body)")
     return None
 
 
@@ -259,28 +266,28 @@ def _is_auto_submitted(headers: dict[str, str]) -> bool:
 def check_auto_reply(message: EmailMessage, text: str) -> Skip | None:
     auto_submitted = _header(message.headers, "auto-submitted").lower()
     if auto_submitted and auto_submitted != "no":
-        return Skip(SkipReason.auto_reply, f"Auto-Submitted: {auto_submitted[:40]}")
+        return Skip(SkipReason.auto_reply, "Auto-Submitted header (rule: auto_header)")
     for name in _AUTO_HEADERS:
         if _header(message.headers, name):
-            return Skip(SkipReason.auto_reply, f"{name} header")
+            return Skip(SkipReason.auto_reply, f"{name} header (rule: auto_header)")
     if _header(message.headers, "precedence").lower() == "auto_reply":
-        return Skip(SkipReason.auto_reply, "Precedence: auto_reply")
+        return Skip(SkipReason.auto_reply, "Precedence: auto_reply (rule: auto_header)")
     match = _AUTO_SUBJECT.search(message.subject) or _AUTO_BODY.search(text[:1500])
     if match:
-        return Skip(SkipReason.auto_reply, f"says '{match.group(0).strip()}'")
+        return Skip(SkipReason.auto_reply, "automatic-reply wording (rule: auto_text)")
     return None
 
 
 def check_newsletter(message: EmailMessage, text: str) -> Skip | None:
     precedence = _header(message.headers, "precedence").lower()
     if precedence in {"bulk", "list", "junk"}:
-        return Skip(SkipReason.newsletter, f"Precedence: {precedence}")
+        return Skip(SkipReason.newsletter, f"Precedence: {precedence} (rule: list_header)")
     for name in ("list-unsubscribe", "list-id", "list-post", "x-campaign", "x-mailchimp-id"):
         if _header(message.headers, name):
-            return Skip(SkipReason.newsletter, f"{name} header")
+            return Skip(SkipReason.newsletter, f"{name} header (rule: list_header)")
     tail = text[-1500:]
     if _UNSUBSCRIBE_BODY.search(tail) and len(_URL.findall(text)) >= 3:
-        return Skip(SkipReason.newsletter, "unsubscribe link and many links")
+        return Skip(SkipReason.newsletter, "unsubscribe link and many links (rule: list_body)")
     return None
 
 
@@ -288,7 +295,7 @@ def check_no_reply_sender(message: EmailMessage) -> Skip | None:
     for candidate in (message.sender_email, _header(message.headers, "reply-to")):
         address = candidate.strip().strip("<>").lower()
         if _NO_REPLY_SENDER.match(address):
-            return Skip(SkipReason.no_reply_sender, f"sender {address.split('@')[0]}")
+            return Skip(SkipReason.no_reply_sender, "no-reply sender address (rule: no_reply)")
     return None
 
 
@@ -303,7 +310,9 @@ def check_agent_already_replied(
             or other.from_agent
             or is_team_address(other.sender_email, team_addresses)
         ):
-            return Skip(SkipReason.agent_already_replied, f"agent reply {other.message_id}")
+            return Skip(
+                SkipReason.agent_already_replied, "a later agent reply (rule: agent_replied)"
+            )
     return None
 
 
@@ -350,7 +359,7 @@ def spam_score(message: EmailMessage, text: str) -> tuple[int, list[str]]:
         cues.append("loud or hidden HTML")
     if len(_URL.findall(text)) >= 5:
         cues.append("many links")
-    if re.search(r"\$\s?\d{2,}|\d+\s?%\s?off\b", text[:5000], re.I):
+    if re.search(r"\$\s?\d{2,}|(?<!\d)\d{1,6}\s?%\s?off\b", text[:5000], re.I):
         cues.append("money or discount figures")
     score = len(cues)
     if _CUSTOMER_CONTEXT.search(message.subject + "\n" + text[:5000]):
@@ -365,7 +374,9 @@ def check_spam_content(message: EmailMessage, text: str, thread: ThreadContext) 
         return None  # a thread we already talk in is a conversation, not spam
     score, cues = spam_score(message, text)
     if score >= SPAM_SCORE_THRESHOLD:
-        return Skip(SkipReason.spam_content, f"spam score {score}: " + ", ".join(cues[:6]))
+        return Skip(
+            SkipReason.spam_content, f"spam score {score} of {len(cues)} cues (rule: spam_score)"
+        )
     return None
 
 
@@ -382,6 +393,12 @@ def must_not_answer(
     """
     if thread.hubspot_spam_flag:
         return Skip(SkipReason.spam_flagged, "HubSpot flagged the thread as spam")
+    # the rules look at a bounded window: their cues sit at the start and the end
+    text = window(text, RULE_MAX_CHARS)
+    bounded_html = window(message.html, RULE_MAX_CHARS) if message.html else message.html
+    message = message.model_copy(
+        update={"subject": cap_subject(message.subject), "html": bounded_html}
+    )
     return (
         check_from_team(message, team_addresses)
         or check_bounce(message, text)

@@ -4,6 +4,7 @@ counting live in core.tokens, shared with the knowledge base."""
 from __future__ import annotations
 
 from core.tokens import ENCODING_NAME, count_tokens, ensure_offline_encodings, get_encoding
+from triage.bounds import TOKENIZE_MAX_CHARS_PER_TOKEN, split_long_runs, window
 
 __all__ = [
     "ENCODING_NAME",
@@ -21,12 +22,17 @@ def truncate_middle(text: str, max_tokens: int) -> tuple[str, int, bool]:
     """Cut ``text`` to ``max_tokens``, keeping the start (2/3) and the end (1/3).
 
     Returns (text, token count of the returned text, whether it was cut). The start
-    usually holds the question, the end the latest detail and the sign-off.
+    usually holds the question, the end the latest detail and the sign-off. The tokenizer
+    only sees a window of TOKENIZE_MAX_CHARS_PER_TOKEN characters per token of budget, with
+    runs of hundreds of non-space characters split, so its time is bounded.
     """
     encoding = get_encoding()
+    limit = max_tokens * TOKENIZE_MAX_CHARS_PER_TOKEN
+    cut_early = len(text) > limit
+    text = split_long_runs(window(text, limit))
     tokens = encoding.encode(text, disallowed_special=())
     if len(tokens) <= max_tokens:
-        return text, len(tokens), False
+        return text, len(tokens), cut_early
     budget = max(max_tokens - len(encoding.encode(TRUNCATION_MARKER)), 2)
     while True:
         head = (budget * 2) // 3

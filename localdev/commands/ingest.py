@@ -12,6 +12,7 @@ from pydantic import ValidationError
 
 from core.settings import Settings, SettingsError
 
+FILES_REFUSED = 3  # exit status: ingested, but some files were refused or unreadable
 # Problems of settings the knowledge-base commands do not use (HubSpot, ledger).
 _NOT_NEEDED_HERE = ("HUBSPOT_", "LEDGER_")
 
@@ -44,8 +45,15 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
             "no longer in PATH deleted. Uses QDRANT_URL, or embedded Qdrant at QDRANT_PATH "
             "(default .localdata/qdrant), and EMBEDDING_PROVIDER/EMBEDDING_MODEL. "
             "QDRANT_COLLECTION is an alias: searches keep reading the complete collection "
-            "while a rebuild writes a new one."
+            "while a rebuild writes a new one. Limits (KB_MAX_FILE_MIB, KB_MAX_ZIP_TOTAL_MIB, "
+            "KB_MAX_ZIP_RATIO, KB_MAX_ZIP_MEMBERS, KB_MAX_TABLE_ROWS, KB_MAX_DOCUMENT_CHARS): "
+            "a file over one, with an unsafe name (absolute, '..', control or bidi "
+            "characters) or linked from outside PATH is refused and reported with its reason; "
+            "the rest is ingested."
         ),
+        epilog="exit status: 0 every file ingested or unchanged; 1 the knowledge base could "
+        "not be written (nothing changed); 3 ingested, but some files were refused or "
+        "unreadable (listed as skipped).",
     )
     parser.add_argument("path", help="folder, .zip or file to ingest, e.g. samples/knowledge-base")
     parser.add_argument(
@@ -60,6 +68,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
 def run_ingest(args: argparse.Namespace) -> int:
     from rag.ingest import FolderSource, StepLimits, ingest_source
+    from rag.ingest.limits import IngestLimits
     from rag.llm import build_embedder, build_store
     from rag.store import StoreError
 
@@ -76,7 +85,7 @@ def run_ingest(args: argparse.Namespace) -> int:
 
     try:
         report = ingest_source(
-            FolderSource(args.path),
+            FolderSource(args.path, IngestLimits.from_settings(settings)),
             store,
             embedder,
             chunk_tokens=settings.chunk_tokens,
@@ -93,9 +102,11 @@ def run_ingest(args: argparse.Namespace) -> int:
         print(f"\ntriage ingest: {exc}", file=sys.stderr)
         return 1
     print(file=sys.stderr)
+    refused = [note for note in report.skipped if note.reason != "unchanged"]
+    status = FILES_REFUSED if refused else 0
     if args.json:
         print(report.model_dump_json(indent=2))
-        return 0
+        return status
     print(
         f"knowledge base {settings.qdrant_collection!r} ({store.live_collection()}) "
         f"at {store.location}"
@@ -113,4 +124,6 @@ def run_ingest(args: argparse.Namespace) -> int:
         f"removed, {len(report.skipped)} skipped; {report.chunks} chunks embedded in "
         f"{report.seconds:.1f} s; {store.count()} chunks stored"
     )
-    return 0
+    if refused:
+        print(f"triage ingest: {len(refused)} file(s) refused or unreadable", file=sys.stderr)
+    return status

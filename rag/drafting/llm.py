@@ -18,6 +18,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from rag.drafting.base import Drafter, reply_language
 from rag.drafting.checks import check_body
+from rag.fence import defuse
 from rag.ingest.language import detect_language
 from rag.models import DraftReply, DraftRequest, Passage
 from rag.retry import RetriesExhausted, call_with_retries
@@ -54,10 +55,9 @@ def _prompt(name: str) -> str:
 
 
 def _fence(text: str) -> str:
-    """Stop the email from closing its own delimiters and posing as instructions."""
-    for tag in ("email", "thread", "passages", "questions"):
-        text = text.replace(f"</{tag}>", f"</ {tag}>").replace(f"<{tag}>", f"< {tag}>")
-    return text
+    """Stop the email from closing its own delimiters and posing as instructions: any
+    look-alike of the prompt's tags, in any case or form, is defused (rag.fence)."""
+    return defuse(text)
 
 
 def format_passages(passages: list[Passage]) -> str:
@@ -82,6 +82,7 @@ def build_messages(request: DraftRequest, language: str) -> list[dict[str, str]]
         question=_fence(request.question),
         questions=_fence("\n".join(f"- {q}" for q in request.questions)) or "(all of the email)",
         unanswered=_fence("\n".join(f"- {q}" for q in request.unanswered)) or "(none)",
+        screening_note=_fence(request.screening_note) or "(nothing flagged)",
     )
     return [
         {"role": "system", "content": _prompt("draft_system.md")},

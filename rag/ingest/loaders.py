@@ -11,13 +11,15 @@ import io
 import json
 import re
 import zipfile
-from collections.abc import Callable
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import PurePosixPath
+from typing import Protocol
 
 from bs4 import BeautifulSoup, Tag
 
 from rag.ingest.documents import Section, UnreadableDocument
+from rag.ingest.limits import DEFAULT_LIMITS, IngestLimits, check_rows
 
 
 @dataclass
@@ -79,7 +81,7 @@ _MD_HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
 _MD_LINK = re.compile(r"\[([^\]]+)\]\(([^)\s]+)\)")
 
 
-def load_markdown(name: str, data: bytes) -> Parsed:
+def load_markdown(name: str, data: bytes, limits: IngestLimits = DEFAULT_LIMITS) -> Parsed:
     text = _decode(data, name)
     meta: dict[str, str] = {}
     match = _FRONT_MATTER.match(text)
@@ -150,8 +152,8 @@ def _is_boilerplate(tag: Tag) -> bool:
     )
 
 
-def load_html(name: str, data: bytes) -> Parsed:
-    soup = BeautifulSoup(_decode(data, name), "html.parser")
+def load_html(name: str, data: bytes, limits: IngestLimits = DEFAULT_LIMITS) -> Parsed:
+    soup = BeautifulSoup(_decode(data, name), "lxml")  # linear; html.parser is not
     meta: dict[str, str] = {}
     canonical = soup.find("link", rel="canonical")
     if isinstance(canonical, Tag) and canonical.get("href"):
@@ -203,11 +205,11 @@ def _paragraph_text(name: str, text: str) -> Parsed:
     return Parsed(_stem_title(name), [Section(text=text)])
 
 
-def load_text(name: str, data: bytes) -> Parsed:
+def load_text(name: str, data: bytes, limits: IngestLimits = DEFAULT_LIMITS) -> Parsed:
     return _paragraph_text(name, _decode(data, name))
 
 
-def load_pdf(name: str, data: bytes) -> Parsed:
+def load_pdf(name: str, data: bytes, limits: IngestLimits = DEFAULT_LIMITS) -> Parsed:
     from pypdf import PdfReader
     from pypdf.errors import PdfReadError
 
@@ -223,7 +225,7 @@ def load_pdf(name: str, data: bytes) -> Parsed:
     return parsed
 
 
-def load_docx(name: str, data: bytes) -> Parsed:
+def load_docx(name: str, data: bytes, limits: IngestLimits = DEFAULT_LIMITS) -> Parsed:
     import docx
     from docx.opc.exceptions import PackageNotFoundError
 
@@ -280,26 +282,42 @@ def _faq_sections(name: str, rows: list[dict[str, str]]) -> Parsed:
     return Parsed(f"FAQ: {_stem_title(name)}", sections, meta)
 
 
-def load_faq_csv(name: str, data: bytes) -> Parsed:
+def _bounded_rows(
+    name: str, rows: Iterator[dict[str, str]], limits: IngestLimits
+) -> list[dict[str, str]]:
+    """Rows read one by one, refused past max_table_rows (never all held first)."""
+    kept: list[dict[str, str]] = []
+    for row in rows:
+        kept.append(row)
+        check_rows(name, len(kept), limits)
+    return kept
+
+
+def load_faq_csv(name: str, data: bytes, limits: IngestLimits = DEFAULT_LIMITS) -> Parsed:
     try:
-        rows = list(csv.DictReader(io.StringIO(_decode(data, name))))
+        rows = _bounded_rows(name, csv.DictReader(io.StringIO(_decode(data, name))), limits)
     except csv.Error as exc:
         raise UnreadableDocument(f"{name}: bad CSV ({exc})") from exc
     return _faq_sections(name, rows)
 
 
-def load_faq_jsonl(name: str, data: bytes) -> Parsed:
+def load_faq_jsonl(name: str, data: bytes, limits: IngestLimits = DEFAULT_LIMITS) -> Parsed:
     rows: list[dict[str, str]] = []
-    for number, line in enumerate(_decode(data, name).splitlines(), start=1):
+    for number, line in enumerate(io.StringIO(_decode(data, name)), start=1):
         if line.strip():
             try:
                 rows.append(json.loads(line))
             except json.JSONDecodeError as exc:
                 raise UnreadableDocument(f"{name}: line {number} is not JSON ({exc})") from exc
+            check_rows(name, len(rows), limits)
     return _faq_sections(name, rows)
 
 
-LOADERS: dict[str, Callable[[str, bytes], Parsed]] = {
+class Loader(Protocol):
+    def __call__(self, name: str, data: bytes, limits: IngestLimits = DEFAULT_LIMITS) -> Parsed: ...
+
+
+LOADERS: dict[str, Loader] = {
     ".md": load_markdown,
     ".markdown": load_markdown,
     ".html": load_html,
@@ -312,5 +330,5 @@ LOADERS: dict[str, Callable[[str, bytes], Parsed]] = {
 }
 
 
-def loader_for(name: str) -> Callable[[str, bytes], Parsed] | None:
+def loader_for(name: str) -> Loader | None:
     return LOADERS.get(PurePosixPath(name).suffix.lower())

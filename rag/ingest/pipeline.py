@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import hashlib
 import math
+import os
 import sys
 import time
 import zipfile
@@ -43,6 +44,19 @@ from rag.ingest.chunking import chunk_sections
 from rag.ingest.dedup import DuplicateFilter
 from rag.ingest.documents import LoadedDocument, UnreadableDocument
 from rag.ingest.language import detect_language
+from rag.ingest.limits import (
+    DEFAULT_LIMITS,
+    IngestLimits,
+    RefusedDocument,
+    check_chars,
+    check_inner_zip,
+    check_member,
+    check_size,
+    display_name,
+    name_problem,
+    read_bounded,
+    split_long_runs,
+)
 from rag.ingest.loaders import loader_for
 from rag.models import FileNote, IngestReport
 from rag.sparse import document_vector
@@ -63,7 +77,8 @@ class SourceFile:
 
 
 def _hidden(name: str) -> bool:
-    return any(part.startswith((".", "__")) for part in PurePosixPath(name).parts)
+    """Dot files and __MACOSX-style folders; ".." is not hidden but refused (name_problem)."""
+    return any(part.startswith((".", "__")) and part != ".." for part in PurePosixPath(name).parts)
 
 
 class DocumentSource(Protocol):
@@ -77,43 +92,110 @@ class DocumentSource(Protocol):
 
 
 class FolderSource:
-    """A folder, a .zip or a single file on disk."""
+    """A folder, a .zip or a single file on disk, read within IngestLimits.
 
-    def __init__(self, path: str | Path) -> None:
+    Names of files over a limit, with unsafe names or linked from outside the folder are
+    listed too: reading them raises RefusedDocument, so each is reported with its reason
+    and the rest is ingested. Symlinks are followed only when they stay inside the folder.
+    """
+
+    def __init__(self, path: str | Path, limits: IngestLimits = DEFAULT_LIMITS) -> None:
         self.path = Path(path)
         if not self.path.exists():
             raise FileNotFoundError(f"ingest path {self.path} does not exist")
         self._is_zip = self.path.is_file() and self.path.suffix.lower() == ".zip"
+        self.limits = limits
+        self._refused: dict[str, str] = {}
 
     def _root(self) -> Path:
         return self.path.parent if self.path.is_file() else self.path
 
+    def _refuse(self, name: str, reason: str) -> str:
+        self._refused[name] = f"{display_name(name)}: {reason}"
+        return name
+
     def names(self) -> list[str]:
+        self._refused = {}
         if self._is_zip:
-            with zipfile.ZipFile(self.path) as archive:
-                return sorted(
-                    info.filename
-                    for info in archive.infolist()
-                    if not info.is_dir() and not _hidden(info.filename)
+            return self._zip_names()
+        if self.path.is_file():
+            return [self.path.name]
+        return self._folder_names()
+
+    def _zip_names(self) -> list[str]:
+        limits = self.limits
+        with zipfile.ZipFile(self.path) as archive:
+            infos = sorted(
+                (i for i in archive.infolist() if not i.is_dir() and not _hidden(i.filename)),
+                key=lambda i: i.filename,
+            )
+        names: list[str] = []
+        total = 0
+        for count, info in enumerate(infos, start=1):
+            name = info.filename
+            names.append(name)
+            problem = name_problem(name, limits)
+            if problem:
+                self._refuse(name, problem)
+            elif count > limits.max_zip_members:
+                self._refuse(name, f"past {limits.max_zip_members:,} members (KB_MAX_ZIP_MEMBERS)")
+            elif info.file_size > limits.max_file_bytes:
+                continue  # refused on reading, with its size; it does not use the budget
+            elif total + info.file_size > limits.max_zip_total_bytes:
+                self._refuse(
+                    name,
+                    f"past {limits.max_zip_total_bytes:,} bytes unpacked in this zip "
+                    "(KB_MAX_ZIP_TOTAL_MIB)",
                 )
-        files = (
-            [self.path] if self.path.is_file() else [p for p in self.path.rglob("*") if p.is_file()]
-        )
-        relative = (file.relative_to(self._root()).as_posix() for file in files)
-        return sorted(
-            name
-            for name in relative
-            if not any(part.startswith(".") for part in PurePosixPath(name).parts)
-        )
+            else:
+                total += info.file_size
+        return names
+
+    def _folder_names(self) -> list[str]:
+        root = self.path.resolve()
+        names: list[str] = []
+        for folder, dirs, files in os.walk(self.path, followlinks=False):
+            here = Path(folder)
+            dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+            for directory in dirs:
+                if (here / directory).is_symlink():  # os.walk does not enter it: say so
+                    name = (here / directory).relative_to(self.path).as_posix()
+                    names.append(self._refuse(name, "a linked folder, not followed"))
+            for file_name in files:
+                if file_name.startswith("."):
+                    continue
+                file = here / file_name
+                name = file.relative_to(self.path).as_posix()
+                names.append(name)
+                problem = name_problem(name, self.limits)
+                if problem:
+                    self._refuse(name, problem)
+                elif file.is_symlink() and not file.resolve().is_relative_to(root):
+                    self._refuse(name, "a link to a file outside the ingested folder")
+                elif not file.is_file():
+                    self._refuse(name, "not a regular file")
+        return sorted(names)
 
     def read(self, name: str) -> SourceFile:
+        if name in self._refused:
+            raise RefusedDocument(self._refused[name])
+        limits = self.limits
         if self._is_zip:
             with zipfile.ZipFile(self.path) as archive:
                 info = archive.getinfo(name)
-                return SourceFile(name, archive.read(info), datetime(*info.date_time, tzinfo=UTC))
+                check_member(info, limits)
+                with archive.open(info) as stream:
+                    data = read_bounded(stream, name, limits)
+                return SourceFile(name, data, datetime(*info.date_time, tzinfo=UTC))
         file = self._root() / name
-        modified = datetime.fromtimestamp(file.stat().st_mtime, tz=UTC)
-        return SourceFile(name, file.read_bytes(), modified)
+        if not file.resolve().is_relative_to(self._root().resolve()):
+            raise RefusedDocument(f"{display_name(name)}: outside the ingested folder")
+        status = file.stat()
+        check_size(name, status.st_size, limits)
+        with file.open("rb") as stream:
+            data = read_bounded(stream, name, limits)
+        modified = datetime.fromtimestamp(status.st_mtime, tz=UTC)
+        return SourceFile(name, data, modified)
 
 
 def iter_source_files(path: Path) -> Iterator[SourceFile]:
@@ -123,13 +205,22 @@ def iter_source_files(path: Path) -> Iterator[SourceFile]:
         yield source.read(name)
 
 
-def load_document(source: SourceFile, params: str) -> LoadedDocument:
+def load_document(
+    source: SourceFile, params: str, limits: IngestLimits = DEFAULT_LIMITS
+) -> LoadedDocument:
     loader = loader_for(source.name)
     if loader is None:
-        raise UnreadableDocument(f"{source.name}: unsupported file type")
-    parsed = loader(source.name, source.data)
+        raise UnreadableDocument(f"{display_name(source.name)}: unsupported file type")
+    check_size(source.name, len(source.data), limits)
+    if source.name.lower().endswith(".docx"):
+        check_inner_zip(source.name, source.data, limits)
+    parsed = loader(source.name, source.data, limits=limits)
     if not parsed.sections:
-        raise UnreadableDocument(f"{source.name}: no text found")
+        raise UnreadableDocument(f"{display_name(source.name)}: no text found")
+    check_chars(source.name, sum(len(s.text) + len(s.heading) for s in parsed.sections), limits)
+    for section in parsed.sections:
+        section.text = split_long_runs(section.text, limits)
+        section.heading = split_long_runs(section.heading, limits)
     parts = PurePosixPath(source.name).parts
     return LoadedDocument(
         doc_id=source.name,
@@ -285,14 +376,15 @@ def ingest_step(
             break
         taken.append(name)
         notify("read", len(taken), min(len(remaining), limits.documents))
+        limits_of_source = getattr(source, "limits", DEFAULT_LIMITS)
         try:
-            document = load_document(source.read(name), params)
+            document = load_document(source.read(name), params, limits_of_source)
         except UnreadableDocument as exc:
-            report.skipped.append(FileNote(path=name, reason=str(exc)))
+            report.skipped.append(FileNote(path=display_name(name), reason=str(exc)))
             continue
         except Exception as exc:  # a broken file must not stop the others
-            reason = f"{name}: cannot read ({type(exc).__name__}: {exc})"
-            report.skipped.append(FileNote(path=name, reason=reason))
+            reason = f"{display_name(name)}: cannot read ({type(exc).__name__})"
+            report.skipped.append(FileNote(path=display_name(name), reason=reason))
             continue
         state = states.get(document.doc_id)
         if state is not None and state.complete_with(document.content_hash):
@@ -347,7 +439,7 @@ def ingest_step(
     report.seconds = round(time.perf_counter() - started, 3)
     done = len(taken) == len(remaining)
     # Notes of documents after an interruption were not finished: the next step reports them.
-    finished = set(taken)
+    finished = set(taken) | {display_name(name) for name in taken}
     for notes in (report.added, report.updated, report.skipped):
         notes[:] = [note for note in notes if note.path in finished]
     return StepResult(last=last, done=done, report=report)

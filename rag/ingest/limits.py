@@ -1,0 +1,159 @@
+"""Limits on what knowledge-base ingestion reads: help-centre files are untrusted too.
+
+A refused file is reported by name and reason (``RefusedDocument``) and the rest is
+ingested. The limits bound memory and time per file: a zip bomb, a .docx whose
+document.xml is hundreds of MiB, a table of 200k rows, one 200 MiB "word" (tiktoken
+panics on it), a symlink out of the folder, names like ``/etc/x.md`` or with a
+right-to-left override.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+import zipfile
+from dataclasses import dataclass
+from pathlib import PurePosixPath
+from typing import IO, TYPE_CHECKING
+
+from rag.ingest.documents import UnreadableDocument
+
+if TYPE_CHECKING:
+    from core.settings import Settings
+
+MIB = 1024 * 1024
+
+
+class RefusedDocument(UnreadableDocument):
+    """A file over a limit or with an unsafe name: reported and skipped, never fatal."""
+
+
+@dataclass(frozen=True)
+class IngestLimits:
+    max_file_bytes: int = 25 * MIB  # one file (or zip member) as stored, uncompressed
+    max_zip_total_bytes: int = 1024 * MIB  # all members of one zip, uncompressed
+    max_zip_ratio: float = 100.0  # uncompressed / compressed, per member
+    max_zip_members: int = 10_000
+    max_table_rows: int = 20_000  # CSV / JSONL FAQ rows per file
+    max_document_chars: int = 2_000_000  # text of one document before tokenizing
+    max_name_chars: int = 255
+    max_run_chars: int = 1_000  # longer runs without whitespace are split (tokenizer)
+
+    @classmethod
+    def from_settings(cls, settings: Settings) -> IngestLimits:
+        return cls(
+            max_file_bytes=int(settings.kb_max_file_mib * MIB),
+            max_zip_total_bytes=int(settings.kb_max_zip_total_mib * MIB),
+            max_zip_ratio=settings.kb_max_zip_ratio,
+            max_zip_members=settings.kb_max_zip_members,
+            max_table_rows=settings.kb_max_table_rows,
+            max_document_chars=settings.kb_max_document_chars,
+        )
+
+
+DEFAULT_LIMITS = IngestLimits()
+_DRIVE = re.compile(r"^[A-Za-z]:")
+
+
+def display_name(name: str) -> str:
+    """A name safe to print: control and bidi characters escaped, length bounded."""
+    shown = "".join(
+        ch if unicodedata.category(ch) not in {"Cc", "Cf"} else f"\\u{ord(ch):04x}" for ch in name
+    )
+    return shown if len(shown) <= 300 else shown[:297] + "..."
+
+
+def name_problem(name: str, limits: IngestLimits = DEFAULT_LIMITS) -> str | None:
+    """Why ``name`` cannot be a document id (None when it can). Ids are relative POSIX
+    paths of printable characters, without "..", drive letters or a leading "/"."""
+    if not name or len(name) > limits.max_name_chars:
+        return f"name empty or longer than {limits.max_name_chars} characters"
+    if any(unicodedata.category(ch) in {"Cc", "Cf", "Zl", "Zp"} for ch in name):
+        return "name holds control or bidirectional-override characters"
+    if "\\" in name or name.startswith("/") or _DRIVE.match(name):
+        return "absolute or Windows-style path"
+    parts = PurePosixPath(name).parts
+    if ".." in parts or any(part.strip() != part or not part.strip() for part in parts):
+        return "path with '..' or blank parts"
+    if unicodedata.normalize("NFC", name) != name:
+        return "name not in Unicode normal form (NFC)"
+    return None
+
+
+def check_size(name: str, size: int, limits: IngestLimits) -> None:
+    if size > limits.max_file_bytes:
+        raise RefusedDocument(
+            f"{display_name(name)}: {size:,} bytes, over the {limits.max_file_bytes:,}-byte "
+            "limit per file (KB_MAX_FILE_MIB)"
+        )
+
+
+def check_member(info: zipfile.ZipInfo, limits: IngestLimits, label: str = "") -> None:
+    """A zip member's declared size and compression ratio."""
+    name = label or info.filename
+    check_size(name, info.file_size, limits)
+    ratio = info.file_size / max(info.compress_size, 1)
+    if info.file_size > MIB and ratio > limits.max_zip_ratio:
+        raise RefusedDocument(
+            f"{display_name(name)}: compressed {ratio:,.0f}:1, over the "
+            f"{limits.max_zip_ratio:,.0f}:1 limit (KB_MAX_ZIP_RATIO; a zip bomb?)"
+        )
+
+
+def read_bounded(stream: IO[bytes], name: str, limits: IngestLimits) -> bytes:
+    """Read at most the per-file limit: a member whose header lies about its size is
+    refused when it passes the limit, not after it filled memory."""
+    data = stream.read(limits.max_file_bytes + 1)
+    if len(data) > limits.max_file_bytes:
+        raise RefusedDocument(
+            f"{display_name(name)}: more than {limits.max_file_bytes:,} bytes uncompressed "
+            "(KB_MAX_FILE_MIB)"
+        )
+    return data
+
+
+def check_inner_zip(name: str, data: bytes, limits: IngestLimits) -> None:
+    """A .docx is a zip: its parts get the zip limits before python-docx parses them."""
+    try:
+        import io
+
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            infos = archive.infolist()
+    except zipfile.BadZipFile:
+        return  # the loader reports it as unreadable
+    if len(infos) > limits.max_zip_members:
+        raise RefusedDocument(f"{display_name(name)}: {len(infos):,} parts (KB_MAX_ZIP_MEMBERS)")
+    total = 0
+    for info in infos:
+        check_member(info, limits, f"{name}/{info.filename}")
+        total += info.file_size
+    if total > limits.max_file_bytes:
+        raise RefusedDocument(
+            f"{display_name(name)}: {total:,} bytes unpacked, over the "
+            f"{limits.max_file_bytes:,}-byte limit per file (KB_MAX_FILE_MIB)"
+        )
+
+
+def check_rows(name: str, rows: int, limits: IngestLimits) -> None:
+    if rows > limits.max_table_rows:
+        raise RefusedDocument(
+            f"{display_name(name)}: more than {limits.max_table_rows:,} rows (KB_MAX_TABLE_ROWS)"
+        )
+
+
+def check_chars(name: str, chars: int, limits: IngestLimits) -> None:
+    if chars > limits.max_document_chars:
+        raise RefusedDocument(
+            f"{display_name(name)}: {chars:,} characters of text, over the "
+            f"{limits.max_document_chars:,} limit (KB_MAX_DOCUMENT_CHARS)"
+        )
+
+
+def split_long_runs(text: str, limits: IngestLimits = DEFAULT_LIMITS) -> str:
+    """Break runs of non-space characters longer than max_run_chars with a space: one huge
+    "word" makes the BPE tokenizer superlinear (and tiktoken panic)."""
+    size = limits.max_run_chars
+    if len(text) <= size:
+        return text
+    pattern = re.compile(rf"\S{{{size}}}(?=\S)")
+    return pattern.sub(lambda m: m.group(0) + " ", text)
