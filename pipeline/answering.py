@@ -10,9 +10,9 @@ The decisions, in order:
    go to the agent, the customer gets a hand-over line in their language.
 2. The customer's questions are taken from the email (triage.questions: no greeting,
    thanks, signature or text flagged as prompt injection) and each is retrieved on its own.
-3. abstained: no question's best passage reaches the knowledge base's calibrated
-   threshold for the language (rag.answerability), or the LLM drafter says the passages do
-   not answer it. The comment says what is missing.
+3. abstained: no question's passage reaches the knowledge base's calibrated threshold for
+   the language pair (rag.answerability: question language x passage language), or the
+   LLM drafter says the passages do not answer it. The comment says what is missing.
 4. answered: the draft answers the questions the knowledge base answers and lists the
    others as unanswered.
 """
@@ -48,11 +48,6 @@ class AnswerOutcome(BaseModel):
     passages: list[Passage] = Field(default_factory=list)
 
 
-def _best(passages: list[Passage]) -> float | None:
-    scores = [p.dense_score for p in passages if p.dense_score is not None]
-    return max(scores) if scores else None
-
-
 def answer_email(
     triage: TriageResult,
     *,
@@ -84,7 +79,7 @@ def answer_email(
     per_question: list[tuple[str, list[Passage], Judgement]] = []
     for question in found.questions:
         passages = retrieve(store, embedder, question, language=triage.language, top_k=top_k)
-        judgement = gate.judge(_best(passages), store, embedder, triage.language)
+        judgement = gate.judge_passages(passages, store, embedder, triage.language)
         per_question.append((question, passages, judgement))
 
     answered = [(q, ps, j) for q, ps, j in per_question if j.answerable]
@@ -131,18 +126,16 @@ def _passages_for(
     answered: list[tuple[str, list[Passage], Judgement]], top_k: int
 ) -> tuple[list[Passage], list[list[int]]]:
     """The passages the draft may cite, most relevant first and each once, and the numbers
-    (1-based) each answered question draws on: its best passage and a close runner-up."""
+    (1-based) each answered question draws on: its best passage that reaches its threshold
+    and a close runner-up that does too."""
     picks: list[list[Passage]] = []
     for _, passages, judgement in answered:
         ranked = sorted(
-            (p for p in passages if p.dense_score is not None), key=lambda p: -(p.dense_score or 0)
+            (p for p in passages if p.chunk_id in judgement.passing),
+            key=lambda p: -(p.dense_score or 0),
         )
         best = ranked[0].dense_score or 0.0
-        close = [
-            p
-            for p in ranked[1:]
-            if (p.dense_score or 0.0) >= max(judgement.threshold, best - SECOND_PASSAGE_MARGIN)
-        ]
+        close = [p for p in ranked[1:] if (p.dense_score or 0.0) >= best - SECOND_PASSAGE_MARGIN]
         picks.append([ranked[0], *close[: MAX_PASSAGES_PER_QUESTION - 1]])
     ordered: list[Passage] = []
     for passage in sorted(
