@@ -127,16 +127,24 @@ def _passages_for(
 ) -> tuple[list[Passage], list[list[int]]]:
     """The passages the draft may cite, most relevant first and each once, and the numbers
     (1-based) each answered question draws on: its best passage that reaches its threshold
-    and a close runner-up that does too."""
+    and a runner-up nearly as close (within ``SECOND_PASSAGE_MARGIN``), whether or not the
+    runner-up reaches its own threshold: a near-tie means retrieval cannot tell the two
+    apart, and quoting both lets the agent pick (Zaragoza dev: answered correctly 57% ->
+    60%, wrong answers 11 -> 9 of 76; sample unchanged)."""
     picks: list[list[Passage]] = []
     for _, passages, judgement in answered:
-        ranked = sorted(
-            (p for p in passages if p.chunk_id in judgement.passing),
-            key=lambda p: -(p.dense_score or 0),
+        scored = sorted(
+            (p for p in passages if p.dense_score is not None), key=lambda p: -(p.dense_score or 0)
         )
-        best = ranked[0].dense_score or 0.0
-        close = [p for p in ranked[1:] if (p.dense_score or 0.0) >= best - SECOND_PASSAGE_MARGIN]
-        picks.append([ranked[0], *close[: MAX_PASSAGES_PER_QUESTION - 1]])
+        lead = next(p for p in scored if p.chunk_id in judgement.passing)
+        best = lead.dense_score or 0.0
+        close = [
+            p
+            for p in scored
+            if p.chunk_id != lead.chunk_id
+            and (p.dense_score or 0.0) >= best - SECOND_PASSAGE_MARGIN
+        ]
+        picks.append([lead, *close[: MAX_PASSAGES_PER_QUESTION - 1]])
     ordered: list[Passage] = []
     for passage in sorted(
         (p for pick in picks for p in pick), key=lambda p: -(p.dense_score or 0.0)
