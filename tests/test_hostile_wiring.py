@@ -44,9 +44,18 @@ def test_quoted_history_and_hidden_html_are_screened_in_triage() -> None:
 
 
 class _Gate:
-    def judge(self, best: float | None, *_: Any) -> Judgement:
+    """Every passage passes: the test is about which passages reach the drafter."""
+
+    def judge_passages(self, passages: list[Passage], *_: Any) -> Judgement:
         calibration = Calibration("en", 1, 0.0, 0.0, 0.0, 0.0)
-        return Judgement(answerable=True, score=best, threshold=0.0, calibration=calibration)
+        scores = [p.dense_score for p in passages if p.dense_score is not None]
+        return Judgement(
+            answerable=bool(scores),
+            score=max(scores) if scores else None,
+            threshold=0.0,
+            calibration=calibration,
+            passing=tuple(p.chunk_id for p in passages),
+        )
 
 
 def _passage(number: int, text: str) -> Passage:
