@@ -119,25 +119,21 @@ class LoadedThread(Contract):
     triage: TriageLabels | None = None  # of `answer` (triaged in the same step)
 
 
-class DraftLabels(Contract):
+class DraftPostResult(Contract):
+    """draft_and_post's answer: labels of the draft and how the post went (ids, no text)."""
+
     ok: bool = True
-    problem: str | None = None
+    step: Literal["draft", "post_comment"] = "post_comment"  # where a problem happened
+    problem: str | None = None  # e.g. "thread_gone", "comment_refused"
     detail: str = ""
     confidence: float | None = None
     sources: int = 0
+    via: str | None = None  # "comment" or "note"
 
 
 class MessageRef(Contract):
     message_id: str
     received_at: datetime
-
-
-class StepResult(Contract):
-    """An activity's answer when it finished with a permanent, expected problem."""
-
-    ok: bool = True
-    problem: str | None = None  # e.g. "thread_gone", "comments_refused"
-    detail: str = ""
 
 
 class EmailOutcome(Contract):

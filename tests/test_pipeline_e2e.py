@@ -197,7 +197,7 @@ def test_bad_input_is_recorded_and_nothing_else_stops(stack: LocalStack) -> None
             emulator.delete_thread(victim)
             deleted.append(victim)
 
-    stack.host.before_activity["post_comment"] = delete_mid_run
+    stack.host.before_activity["draft_and_post"] = delete_mid_run
     poll_until_quiet(stack)
     records = ledger().all_records()
     gone = [r for r in records if r.thread_id == victim and r.state != "posted"]
@@ -239,7 +239,7 @@ def test_a_failed_email_is_reported_and_an_operator_retry_drafts_it_once(
         if broken["on"] and payload["thread_id"] == victim:
             raise ConnectionError("HubSpot unreachable (injected)")
 
-    stack.host.before_activity["post_comment"] = hubspot_down_for_victim
+    stack.host.before_activity["draft_and_post"] = hubspot_down_for_victim
     poll_until_quiet(stack)
     failed = [r for r in ledger().all_records() if r.thread_id == victim and r.state == "failed"]
     assert len(failed) == 1 and "HubSpot unreachable" in failed[0].reason
