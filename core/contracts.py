@@ -74,7 +74,7 @@ class Listing(Contract):
 
 
 class EmailWorkInput(Contract):
-    """Input of the per-thread orchestration."""
+    """Input of load_thread: one thread of a batch."""
 
     thread: ThreadRef
     owner: str  # the poll run: it holds the claims
@@ -85,7 +85,7 @@ MAX_SUMMARY_OUTCOMES = 50  # problem outcomes a poll run keeps one by one; the r
 
 
 class BatchInput(Contract):
-    """Input of one batch of the poll: threads triaged concurrently."""
+    """Input of one batch of the poll (triage_batch): threads worked side by side."""
 
     threads: list[ThreadRef]
     owner: str
