@@ -5,7 +5,7 @@ import azure.functions as func
 
 from activities import checkpoint, email_steps, knowledge_base, wake
 from core.telemetry import configure_logging
-from orchestrators import ingest_kb, poll, triage_email
+from orchestrators import ingest_kb, poll, triage_batch
 from triggers import http_api, purge, timer_poll, webhook
 
 configure_logging()
@@ -17,7 +17,7 @@ for blueprint in (
     purge.bp,
     http_api.bp,
     poll.bp,
-    triage_email.bp,
+    triage_batch.bp,
     checkpoint.bp,
     email_steps.bp,
     ingest_kb.bp,

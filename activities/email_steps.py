@@ -1,6 +1,7 @@
-"""Activities of the per-thread orchestration. Each validates its input, calls one pipeline
-step and returns JSON. Permanent problems come back as results (ok=false, problem=...);
-only transient failures raise, so the orchestrator's retry policy applies to them alone.
+"""Activities of the batch orchestration (orchestrators/triage_batch.py). Each validates
+its input, calls one pipeline step and returns JSON. Permanent problems come back as results
+(ok=false, problem=...); only transient failures raise, so the orchestrator's retry policy
+applies to them alone.
 
 Inputs and results are ids and labels: the email's text travels through the text store
 (pipeline/email_text.py), never through the orchestration history."""
@@ -11,7 +12,7 @@ import azure.durable_functions as df
 
 from core.contracts import EmailWorkInput
 from orchestrators import names
-from pipeline import drafting, posting, recording, thread_loading
+from pipeline import drafting, recording, thread_loading
 
 bp = df.Blueprint()
 
@@ -21,14 +22,9 @@ def load_thread(payload: dict) -> dict:
     return thread_loading.load(EmailWorkInput.model_validate(payload)).to_json()
 
 
-@bp.activity_trigger(input_name="payload", activity=names.DRAFT)
-def draft(payload: dict) -> dict:
-    return drafting.draft_stored(str(payload["message_id"]))
-
-
-@bp.activity_trigger(input_name="payload", activity=names.POST_COMMENT)
-def post_comment(payload: dict) -> dict:
-    return posting.post(payload)
+@bp.activity_trigger(input_name="payload", activity=names.DRAFT_AND_POST)
+def draft_and_post(payload: dict) -> dict:
+    return drafting.draft_and_post(payload).to_json()
 
 
 @bp.activity_trigger(input_name="payload", activity=names.RECORD_RESULT)

@@ -56,6 +56,34 @@ class HistoryMeter:
             size += len(json.dumps(instance.custom_status).encode())
         return size + sum(len(s.encode()) for s in self.inputs.get(instance_id, {}).values())
 
+    def task_payload_bytes(self, instance_id: str, mentioning: str) -> int:
+        """The inputs and results of the activities `instance_id` scheduled whose input
+        mentions `mentioning` (a thread id): one thread's own share of its batch's history,
+        envelopes left out."""
+        tasks = {
+            task_id: text
+            for task_id, text in self.inputs.get(instance_id, {}).items()
+            if mentioning in text
+        }
+        results = sum(
+            len(str(event[key]).encode())
+            for event in self.host.instances[instance_id].history
+            if event.get("TaskScheduledId") in tasks
+            for key in _PAYLOAD_FIELDS
+            if event.get(key) is not None
+        )
+        return results + sum(len(text.encode()) for text in tasks.values())
+
+    def scheduled_by(self, mentioning: str, orchestrator: str) -> list[str]:
+        """Instances of `orchestrator` that scheduled an activity whose input mentions
+        `mentioning`."""
+        return [
+            instance_id
+            for instance_id, inputs in self.inputs.items()
+            if self.host.instances[instance_id].name == orchestrator
+            and any(mentioning in text for text in inputs.values())
+        ]
+
     def total_payload_bytes(self) -> int:
         return sum(self.payload_bytes(i) for i in self.host.instances)
 

@@ -11,8 +11,9 @@ replay and keeps it after the instance ends, until it is purged.
 Columns: bytes_per_email_mean = every instance's bytes (poll, batches, threads) over the
 emails decided; payload_per_email = the same counting only what the app puts in (inputs,
 results, outputs, custom status), without the framework's event envelopes (~100 bytes per
-event, about 20 events per email); thread_* = one triage_email instance. The long-email
-case is a run with that one email, so the poll's fixed cost falls on it alone.
+event); thread_payload_max = the largest share of one thread in its batch (the inputs and
+results of its activities); batch_* = one triage_batch instance. The long-email case is a
+run with that one email, so the poll's and the batch's fixed costs fall on it alone.
 """
 
 from __future__ import annotations
@@ -80,12 +81,14 @@ def run_case(case: str, tokens: int) -> dict[str, Any]:
         assert summary["backlog"] == 0, summary["backlog"]
         emails = len(ledger().all_records())
         sizes = meter.by_orchestrator()
-        threads = sizes.get("triage_email", [])
+        # Each thread's own share of its batch: its activities' inputs and results.
+        quoted_ids = {f'"{r.thread_id}"' for r in ledger().all_records()}  # as inputs hold them
         thread_payloads = [
-            meter.payload_bytes(i.instance_id)
-            for i in stack.host.instances.values()
-            if i.name == "triage_email"
+            meter.task_payload_bytes(batch, quoted)
+            for quoted in quoted_ids
+            for batch in meter.scheduled_by(quoted, "triage_batch")
         ]
+        batches = sizes.get("triage_batch", [])
         return {
             "case": case if case == "seed inbox" else f"one {tokens}-token email",
             "emails": emails,
@@ -94,10 +97,9 @@ def run_case(case: str, tokens: int) -> dict[str, Any]:
             "without_inputs_mean": meter.total_bytes(with_inputs=False) / max(emails, 1),
             # the app's own data only (inputs, results, outputs), no event envelopes
             "payload_per_email": meter.total_payload_bytes() / max(emails, 1),
-            "thread_bytes_max": max(threads, default=0),
-            "thread_bytes_mean": sum(threads) / max(len(threads), 1),
             "thread_payload_max": max(thread_payloads, default=0),
-            "batch_bytes_max": max(sizes.get("triage_batch", [0])),
+            "batch_bytes_mean": sum(batches) / max(len(batches), 1),
+            "batch_bytes_max": max(batches, default=0),
             "poll_bytes_last": sizes.get("poll", [0])[-1],
             "total_kib": meter.total_bytes() / 1024,
         }

@@ -74,7 +74,7 @@ class Listing(Contract):
 
 
 class EmailWorkInput(Contract):
-    """Input of the per-thread orchestration."""
+    """Input of load_thread: one thread of a batch."""
 
     thread: ThreadRef
     owner: str  # the poll run: it holds the claims
@@ -85,7 +85,7 @@ MAX_SUMMARY_OUTCOMES = 50  # problem outcomes a poll run keeps one by one; the r
 
 
 class BatchInput(Contract):
-    """Input of one batch of the poll: threads triaged concurrently."""
+    """Input of one batch of the poll (triage_batch): threads worked side by side."""
 
     threads: list[ThreadRef]
     owner: str
@@ -119,25 +119,21 @@ class LoadedThread(Contract):
     triage: TriageLabels | None = None  # of `answer` (triaged in the same step)
 
 
-class DraftLabels(Contract):
+class DraftPostResult(Contract):
+    """draft_and_post's answer: labels of the draft and how the post went (ids, no text)."""
+
     ok: bool = True
-    problem: str | None = None
+    step: Literal["draft", "post_comment"] = "post_comment"  # where a problem happened
+    problem: str | None = None  # e.g. "thread_gone", "comment_refused"
     detail: str = ""
     confidence: float | None = None
     sources: int = 0
+    via: str | None = None  # "comment" or "note"
 
 
 class MessageRef(Contract):
     message_id: str
     received_at: datetime
-
-
-class StepResult(Contract):
-    """An activity's answer when it finished with a permanent, expected problem."""
-
-    ok: bool = True
-    problem: str | None = None  # e.g. "thread_gone", "comments_refused"
-    detail: str = ""
 
 
 class EmailOutcome(Contract):

@@ -1,7 +1,6 @@
 """Function names shared by orchestrators, activities and triggers (called by string name)."""
 
 POLL_ORCHESTRATOR = "poll"
-EMAIL_ORCHESTRATOR = "triage_email"
 BATCH_ORCHESTRATOR = "triage_batch"
 POLL_INSTANCE_ID = "poller"  # the singleton lock: one poll instance at a time
 
@@ -9,9 +8,7 @@ LOAD_CHECKPOINT = "load_checkpoint"
 LIST_NEW_MESSAGES = "list_new_messages"
 SAVE_CHECKPOINT = "save_checkpoint"
 LOAD_THREAD = "load_thread"
-TRIAGE = "triage"
-DRAFT = "draft"
-POST_COMMENT = "post_comment"
+DRAFT_AND_POST = "draft_and_post"  # retrieve, draft (stored) and post: one step
 RECORD_RESULT = "record_result"
 TAKE_WAKE_REQUEST = "take_wake_request"  # a webhook asked for one more poll cycle
 

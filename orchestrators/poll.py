@@ -1,5 +1,5 @@
-"""The poll orchestration: cursor → threads with new mail → one sub-orchestration per thread
-→ cursor.
+"""The poll orchestration: cursor → threads with new mail → a window of batch
+sub-orchestrations (orchestrators/triage_batch.py) → cursor.
 
 Deterministic: no I/O and no clock but ``context.current_utc_datetime``. The cursor only
 moves past threads whose new inbound emails all reached a final ledger state. What this
@@ -21,19 +21,16 @@ from core.contracts import (
     BatchInput,
     BatchResult,
     CursorState,
-    EmailOutcome,
-    EmailWorkInput,
     Listing,
     ListRequest,
     PollInput,
     PollSummary,
     SaveCursorRequest,
     ThreadMark,
-    ThreadOutcome,
-    ThreadRef,
 )
 from orchestrators import names
 from orchestrators.retry import HUBSPOT_RETRY, LEDGER_RETRY
+from orchestrators.triage_batch import failed_batch
 from pipeline.cursor import open_from
 
 bp = df.Blueprint()
@@ -41,37 +38,6 @@ bp = df.Blueprint()
 
 def run_id_for(context: df.DurableOrchestrationContext) -> str:
     return f"{context.instance_id}-{context.current_utc_datetime:%Y%m%dT%H%M%S%f}"
-
-
-def _failed_thread(ref: ThreadRef, error: Exception) -> ThreadOutcome:
-    """A sub-orchestration that crashed (a bug, the ledger down): the thread stays open, so
-    the cursor holds and a later run takes it up again; nothing else stops."""
-    reason = f"orchestration failed: {str(error).splitlines()[0][:300]}"
-    outcome = EmailOutcome(thread_id=ref.thread_id, message_id="", decision="failed", reason=reason)
-    return ThreadOutcome(thread_id=ref.thread_id, done=False, outcomes=[outcome])
-
-
-def summarize(threads: list[ThreadOutcome], keep: int) -> BatchResult:
-    """Open threads, counts of every decision, and at most `keep` of the outcomes that
-    need a look (failures, thread-level problems): what the poll's history holds per batch
-    stays small and bounded. Every email's own outcome is in the ledger."""
-    outcomes = [o for t in threads for o in t.outcomes]
-    counts: dict[str, int] = {}
-    for item in outcomes:
-        if item.message_id:
-            counts[item.decision] = counts.get(item.decision, 0) + 1
-    problems = [o for o in outcomes if o.decision == "failed" or not o.message_id]
-    return BatchResult(
-        open_thread_ids=[t.thread_id for t in threads if not t.done],
-        counts=counts,
-        thread_problems=sum(1 for o in outcomes if not o.message_id),
-        outcomes=problems[:keep],
-        outcomes_omitted=max(0, len(problems) - keep),
-    )
-
-
-def _failed_batch(batch: list[ThreadRef], error: Exception, keep: int) -> BatchResult:
-    return summarize([_failed_thread(ref, error) for ref in batch], keep)
 
 
 def poll_orchestrator(context: df.DurableOrchestrationContext) -> Generator[Any, Any, dict]:
@@ -129,7 +95,7 @@ def poll_orchestrator(context: df.DurableOrchestrationContext) -> Generator[Any,
         try:  # a finished task resolves at once on yield: its result, or its error raised
             results[number] = BatchResult.model_validate((yield finished))
         except Exception as error:
-            results[number] = _failed_batch(batches[number], error, keep)
+            results[number] = failed_batch(batches[number], error, keep)
     ordered = [results[n] for n in sorted(results)]
     counts: dict[str, int] = {}
     for result in ordered:
@@ -188,38 +154,6 @@ def poll_orchestrator(context: df.DurableOrchestrationContext) -> Generator[Any,
     if again:
         context.continue_as_new(params.model_copy(update={"reason": "webhook"}).to_json())
     return summary
-
-
-def batch_orchestrator(context: df.DurableOrchestrationContext) -> Generator[Any, Any, dict]:
-    """One batch of threads, concurrently: one triage_email sub-orchestration each."""
-    work = BatchInput.model_validate(context.get_input())
-    tasks = [
-        context.call_sub_orchestrator(
-            names.EMAIL_ORCHESTRATOR,
-            EmailWorkInput(thread=ref, owner=work.owner, since=work.since).to_json(),
-            f"{work.owner}-{ref.thread_id}",
-        )
-        for ref in work.threads
-    ]
-    threads: list[ThreadOutcome] = []
-    try:
-        results = yield context.task_all(tasks)
-        threads.extend(ThreadOutcome.model_validate(r) for r in results)
-    except Exception:
-        # task_all raises at the first failed child while others may still run: wait for
-        # each child on its own (a finished one resolves at once on yield).
-        threads = []
-        for ref, task in zip(work.threads, tasks, strict=True):
-            try:
-                threads.append(ThreadOutcome.model_validate((yield task)))
-            except Exception as error:
-                threads.append(_failed_thread(ref, error))
-    return summarize(threads, work.keep_outcomes).to_json()
-
-
-@bp.orchestration_trigger(context_name="context", orchestration=names.BATCH_ORCHESTRATOR)
-def triage_batch(context: df.DurableOrchestrationContext) -> Generator[Any, Any, dict]:
-    return batch_orchestrator(context)
 
 
 @bp.orchestration_trigger(context_name="context", orchestration=names.POLL_ORCHESTRATOR)

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from pipeline import email_text
+from core.contracts import DraftPostResult
+from pipeline import email_text, posting
 from pipeline.answering import answer_email
 from pipeline.services import drafter, embedder, knowledge_store, settings
 from triage import pii
@@ -71,13 +72,19 @@ def redact_context(text: str) -> tuple[str, dict[str, str]]:
     return out, mapping
 
 
-def draft_stored(message_id: str) -> dict[str, Any]:
+def draft_stored(message_id: str, owner: str = "") -> dict[str, Any]:
     """The draft step by message id: the triage result comes from the text store, the
-    draft and its passages go back there; the orchestrator gets labels (DraftLabels)."""
-    stored = email_text.load(message_id, email_text.TRIAGE)
-    if stored is None:
+    draft and its passages go back there (with the run that drafted it); the caller gets
+    labels. A draft this same run already stored is reused: a retry after a failed POST
+    does not draft (and pay) again. Another run (an operator retry) drafts afresh."""
+    stored = email_text.load_all(message_id)
+    if email_text.TRIAGE not in stored:
         return email_text.missing(message_id, email_text.TRIAGE)
-    drafted = retrieve_and_draft(stored["triage"], message_id, str(stored.get("subject", "")))
+    earlier = stored.get(email_text.DRAFT)
+    if earlier is not None and owner and earlier.get("owner") == owner:
+        return _labels(earlier["draft"])
+    triage = stored[email_text.TRIAGE]
+    drafted = retrieve_and_draft(triage["triage"], message_id, str(triage.get("subject", "")))
     if not drafted.get("ok", True):
         return {k: drafted[k] for k in ("ok", "problem", "detail") if k in drafted}
     email_text.save(
@@ -87,7 +94,26 @@ def draft_stored(message_id: str) -> dict[str, Any]:
             "draft": drafted["draft"],
             "passages": drafted["passages"],
             "decision": drafted["decision"],
+            "owner": owner,
         },
     )
-    draft = drafted["draft"]
+    return _labels(drafted["draft"])
+
+
+def _labels(draft: dict[str, Any]) -> dict[str, Any]:
     return {"ok": True, "confidence": draft["confidence"], "sources": len(draft["citations"])}
+
+
+def draft_and_post(payload: dict[str, Any]) -> DraftPostResult:
+    """Retrieve, draft and post in one activity (one pair of history events per email).
+
+    `payload` has ids only (thread_id, message_id, ticket_id, owner). Idempotent: the draft
+    is reused on a retry by the same run, and the post keeps its post-attempt flag and marker
+    check (pipeline/posting.py), so a re-run never posts twice."""
+    message_id = str(payload["message_id"])
+    drafted = draft_stored(message_id, str(payload.get("owner") or ""))
+    if not drafted.get("ok", True):
+        return DraftPostResult.model_validate({**drafted, "step": "draft"})
+    labels = {"confidence": drafted["confidence"], "sources": drafted["sources"]}
+    posted = posting.post(payload)
+    return DraftPostResult.model_validate({**posted, **labels, "step": "post_comment"})

@@ -13,7 +13,7 @@ from typing import Any
 from pipeline.services import ledger, settings
 
 TRIAGE = "triage"  # the triage result and the subject (written by load_thread's triage)
-DRAFT = "draft"  # the draft and the passages it cites (written by draft)
+DRAFT = "draft"  # the draft and the passages it cites (written by draft_and_post)
 
 
 def expiry(now: datetime | None = None) -> datetime:

@@ -1,4 +1,4 @@
-"""Ledger writes of the per-thread orchestration: claims and states (labels, never bodies)."""
+"""Ledger writes of the batch orchestration's steps: claims and states (labels, never bodies)."""
 
 from __future__ import annotations
 

@@ -89,12 +89,11 @@ def test_history_holds_no_email_text_or_pii_and_the_purge_removes_what_expired(
         assert leaks == []
         emails = len(ledger().all_records())
         assert meter.total_payload_bytes() / emails <= MAX_PAYLOAD_PER_EMAIL
-        (long_thread,) = [
-            i.instance_id
-            for i in stack.host.instances.values()
-            if i.name == "triage_email" and i.instance_id.endswith(f"-{long['threadId']}")
-        ]
-        assert meter.payload_bytes(long_thread) <= MAX_PAYLOAD_PER_EMAIL  # 3,000 tokens
+        # The long email's own share of its batch: its activities' inputs and results.
+        quoted = f'"{long["threadId"]}"'  # as the JSON inputs hold it: no prefix matches
+        (long_batch,) = meter.scheduled_by(quoted, "triage_batch")
+        long_share = meter.task_payload_bytes(long_batch, quoted)
+        assert 0 < long_share <= MAX_PAYLOAD_PER_EMAIL  # 3,000 tokens
 
         # The hourly timer, now: everything is younger than its retention, nothing goes.
         finished, texts = len(stack.host.instances), ledger().texts.count()

@@ -197,7 +197,7 @@ def test_bad_input_is_recorded_and_nothing_else_stops(stack: LocalStack) -> None
             emulator.delete_thread(victim)
             deleted.append(victim)
 
-    stack.host.before_activity["post_comment"] = delete_mid_run
+    stack.host.before_activity["draft_and_post"] = delete_mid_run
     poll_until_quiet(stack)
     records = ledger().all_records()
     gone = [r for r in records if r.thread_id == victim and r.state != "posted"]
@@ -239,7 +239,7 @@ def test_a_failed_email_is_reported_and_an_operator_retry_drafts_it_once(
         if broken["on"] and payload["thread_id"] == victim:
             raise ConnectionError("HubSpot unreachable (injected)")
 
-    stack.host.before_activity["post_comment"] = hubspot_down_for_victim
+    stack.host.before_activity["draft_and_post"] = hubspot_down_for_victim
     poll_until_quiet(stack)
     failed = [r for r in ledger().all_records() if r.thread_id == victim and r.state == "failed"]
     assert len(failed) == 1 and "HubSpot unreachable" in failed[0].reason
@@ -256,3 +256,34 @@ def test_a_failed_email_is_reported_and_an_operator_retry_drafts_it_once(
     assert record is not None and record.state == "posted" and record.attempts == 2
     assert_exactly_once(stack)
     assert stack.host.call_http("POST", f"/api/messages/{message_id}/retry").status_code == 409
+
+
+def test_a_retry_after_a_failed_post_reuses_the_draft_and_posts_once(
+    stack: LocalStack, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # draft_and_post drafts, then its POST fails once (the network, after the draft was
+    # stored): the activity's retry must post the stored draft, not pay for a second one.
+    from pipeline import drafting, posting
+
+    drafted: Counter[str] = Counter()
+    failed: list[str] = []
+    real_draft, real_post = drafting.retrieve_and_draft, posting.post
+
+    def counting_draft(triage: dict[str, Any], message_id: str, subject: str = "") -> Any:
+        drafted[message_id] += 1
+        return real_draft(triage, message_id, subject)
+
+    def post_fails_once(payload: dict[str, Any]) -> dict[str, Any]:
+        if not failed:
+            failed.append(str(payload["message_id"]))
+            raise ConnectionError("connection reset after drafting (injected)")
+        return real_post(payload)
+
+    monkeypatch.setattr(drafting, "retrieve_and_draft", counting_draft)
+    monkeypatch.setattr(posting, "post", post_fails_once)
+    poll_until_quiet(stack)
+    (victim,) = failed
+    record = ledger().get(victim)
+    assert record is not None and record.state == "posted"
+    assert drafted[victim] == 1 and set(drafted.values()) == {1}
+    assert_exactly_once(stack)

@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 
 from core.contracts import EmailOutcome, ThreadOutcome, ThreadRef
-from orchestrators.poll import summarize
+from orchestrators.triage_batch import summarize
 from pipeline.cursor import cursor_after, open_from
 
 T0 = datetime(2026, 11, 1, 9, 0, tzinfo=UTC)
