@@ -10,7 +10,7 @@ in EMBEDDING_CACHE_DIR, so reruns embed only what changed.
 
 Built-in sets: ``sample`` (samples/knowledge-base + evals/data/sample_kb.jsonl) and
 ``zaragoza`` (the zaragoza-construction-faq answers written as Markdown, its questions
-wrapped as emails in English and Swedish, plus evals/data/zaragoza_ood.jsonl).
+wrapped as emails in English and Swedish, plus evals/data/construction_faq_ood.jsonl).
 
     .venv/bin/python -m bench.draft_eval [--json] [--sets sample,zaragoza] [--split dev]
 """
@@ -47,7 +47,7 @@ REPO = Path(__file__).resolve().parents[1]
 DATA = REPO / "evals" / "data"
 SAMPLE_KB = REPO / "samples" / "knowledge-base"
 SAMPLE_SET = DATA / "sample_kb.jsonl"
-ZARAGOZA_OOD = DATA / "zaragoza_ood.jsonl"
+ZARAGOZA_OOD = DATA / "construction_faq_ood.jsonl"
 ZARAGOZA_SAMPLE_PER_LANGUAGE = 60
 BUILTIN_SETS = ("sample", "zaragoza")
 

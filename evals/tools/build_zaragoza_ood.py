@@ -1,4 +1,4 @@
-"""Write evals/data/zaragoza_ood.jsonl: emails to a Swedish building firm that its FAQ
+"""Write evals/data/construction_faq_ood.jsonl: emails to a Swedish building firm that its FAQ
 (zaragoza-construction-faq) does not answer, in English and Swedish, expect "abstain".
 
 Some are far from the domain (car repair, travel), some close to it but not covered by any
@@ -12,7 +12,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-OUT = Path(__file__).resolve().parents[1] / "data" / "zaragoza_ood.jsonl"
+OUT = Path(__file__).resolve().parents[1] / "data" / "construction_faq_ood.jsonl"
 
 EN: list[tuple[str, str, str, str]] = [
     (
