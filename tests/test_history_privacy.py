@@ -11,7 +11,6 @@ from __future__ import annotations
 import asyncio
 import json
 import threading
-from collections import Counter
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -23,6 +22,7 @@ from bench.history_size import long_email_text
 from core.settings import SettingsError, load_settings
 from localdev.stack import LocalStack
 from pipeline.services import ledger, settings
+from tests.stack_helpers import poll_until_quiet
 from tests.test_pipeline_e2e import assert_exactly_once
 from triggers.purge import purge
 
@@ -36,17 +36,6 @@ PLANTED = {
     "subject": "Tandem squeak and a refund",
 }
 MAX_PAYLOAD_PER_EMAIL = 2000  # bytes of inputs, results and outputs (the target)
-
-
-def poll_until_quiet(stack: LocalStack, max_cycles: int = 8) -> Counter[str]:
-    decided: Counter[str] = Counter()
-    for _ in range(max_cycles):
-        summary = stack.poll_once()
-        counts = Counter(summary.get("counts", {}))
-        decided += counts
-        if summary["backlog"] == 0 and not [d for d in counts if d != "not_claimed"]:
-            return decided
-    raise AssertionError("inbox not done")
 
 
 def test_history_holds_no_email_text_or_pii_and_the_purge_removes_what_expired(

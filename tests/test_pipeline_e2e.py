@@ -20,6 +20,7 @@ from ledger.models import FINAL_STATES
 from localdev.durable_host import FaultInjection
 from localdev.stack import LocalStack
 from pipeline.services import ledger
+from tests.stack_helpers import poll_until_quiet
 
 pytestmark = pytest.mark.slow
 
@@ -36,19 +37,6 @@ def stack(tmp_path: Path) -> Iterator[LocalStack]:
     with make_stack(tmp_path) as running:
         running.ingest_sample_kb()
         yield running
-
-
-def poll_until_quiet(stack: LocalStack, max_cycles: int = 12) -> Counter[str]:
-    """Poll until a cycle decides nothing; the emails decided, by decision (the poll's
-    summary counts every email; its list of outcomes is capped)."""
-    decided: Counter[str] = Counter()
-    for _ in range(max_cycles):
-        summary = stack.poll_once()
-        counts = Counter(summary.get("counts", {}))
-        decided += counts
-        if summary["backlog"] == 0 and not [d for d in counts if d != "not_claimed"]:
-            return decided
-    raise AssertionError(f"inbox not done after {max_cycles} cycles")
 
 
 def inbound_email_ids(stack: LocalStack) -> dict[str, str]:

@@ -14,7 +14,6 @@ is the example's value.
 from __future__ import annotations
 
 import json
-from collections import Counter
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -25,6 +24,7 @@ from ledger.models import FINAL_STATES
 from localdev.stack import LocalStack
 from pipeline.mapping import is_inbound_email
 from pipeline.services import hubspot, ledger, settings
+from tests.stack_helpers import poll_until_quiet
 
 pytestmark = pytest.mark.slow
 
@@ -41,19 +41,6 @@ def inbound_emails_by_thread(after: datetime) -> dict[str, set[str]]:
             if emails:
                 found[thread.id] = emails
     return found
-
-
-def poll_until_quiet(stack: LocalStack, max_cycles: int = 8) -> Counter[str]:
-    """Poll until a cycle decides nothing; the emails decided, by decision (the poll's
-    summary counts every email; its list of outcomes is capped)."""
-    decided: Counter[str] = Counter()
-    for _ in range(max_cycles):
-        summary = stack.poll_once()
-        counts = Counter(summary.get("counts", {}))
-        decided += counts
-        if summary["backlog"] == 0 and not [d for d in counts if d != "not_claimed"]:
-            return decided
-    raise AssertionError(f"inbox not done after {max_cycles} cycles")
 
 
 def test_the_example_settings_run_the_pipeline(
