@@ -21,6 +21,7 @@ from azure.core.exceptions import (
 )
 from azure.data.tables import TableClient, TableServiceClient, UpdateMode
 
+from ledger.connection import table_service
 from ledger.models import (
     FINAL_STATES,
     ClaimResult,
@@ -87,14 +88,7 @@ class TableLedger:
         prefix: str = "triage",
     ) -> TableLedger:
         """A connection string (Azurite, keys) or an endpoint with the managed identity."""
-        if connection_string:
-            service = TableServiceClient.from_connection_string(connection_string)
-        elif endpoint:
-            from azure.identity import DefaultAzureCredential
-
-            service = TableServiceClient(endpoint=endpoint, credential=DefaultAzureCredential())
-        else:
-            raise ValueError("set LEDGER_CONNECTION_STRING or LEDGER_TABLE_ENDPOINT")
+        service = table_service(connection_string=connection_string, endpoint=endpoint)
         return cls(service, prefix)
 
     def ensure_tables(self) -> None:

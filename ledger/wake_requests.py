@@ -17,6 +17,8 @@ from azure.core.exceptions import ResourceModifiedError, ResourceNotFoundError
 from azure.data.tables import TableServiceClient, UpdateMode
 from pydantic import BaseModel
 
+from ledger.connection import table_service
+
 _PARTITION, _ROW = "wake", "poll"
 _MAX_TAKE_ATTEMPTS = 8
 
@@ -51,14 +53,7 @@ class WakeRequests:
         prefix: str = "triage",
     ) -> WakeRequests:
         """A connection string (Azurite, keys) or an endpoint with the managed identity."""
-        if connection_string:
-            service = TableServiceClient.from_connection_string(connection_string)
-        elif endpoint:
-            from azure.identity import DefaultAzureCredential
-
-            service = TableServiceClient(endpoint=endpoint, credential=DefaultAzureCredential())
-        else:
-            raise ValueError("set LEDGER_CONNECTION_STRING or LEDGER_TABLE_ENDPOINT")
+        service = table_service(connection_string=connection_string, endpoint=endpoint)
         return cls(service, prefix)
 
     def _ensure(self) -> None:
