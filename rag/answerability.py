@@ -168,11 +168,13 @@ class AnswerabilityGate:
             (p for p in passages if p.dense_score is not None), key=lambda p: -(p.dense_score or 0)
         )
         if not scored:
-            calibration = self.calibration(store, embedder, language)
-            return Judgement(False, None, calibration.threshold, calibration)
-        judged = [
-            (p, self.calibration(store, embedder, language, p.language or None)) for p in scored
-        ]
+            return self.judge(None, store, embedder, language)
+        # One calibration per passage language (each reads the store's size for its key).
+        by_language = {
+            passage_language: self.calibration(store, embedder, language, passage_language)
+            for passage_language in {p.language or None for p in scored}
+        }
+        judged = [(p, by_language[p.language or None]) for p in scored]
         passing = [(p, c) for p, c in judged if (p.dense_score or 0.0) >= c.threshold]
         best, calibration = passing[0] if passing else judged[0]
         return Judgement(
