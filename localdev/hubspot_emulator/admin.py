@@ -51,7 +51,7 @@ class InjectEmail(BaseModel):
 class AgentReply(BaseModel):
     """An agent's outgoing email on a thread: `text`, or the thread's newest draft of ours
     sent as is (`draft="as_is"`) or edited (`draft="edited"`: its second half replaced by a
-    sentence of the agent's) or rewritten (`draft="rewritten"`: its first line in the agent's
+    sentence of the agent's) or rewritten (`draft="rewritten"`: its first quarter in the agent's
     own words); `close` then closes the thread."""
 
     model_config = ConfigDict(extra="forbid")

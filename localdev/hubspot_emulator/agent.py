@@ -22,7 +22,9 @@ def reply_from_draft(thread: Thread, mode: Literal["as_is", "edited", "rewritten
 
     as_is: the draft's answer with the agent's own greeting and sign-off. edited: the first
     half of the answer's lines kept, the rest replaced by one sentence of the agent's.
-    rewritten: the answer's first line only, in the agent's own words around it.
+    rewritten: the answer's first lines up to a quarter of its length (at least one line), in
+    the agent's own words around them (a share, not one line: the first line of a long draft
+    alone falls below the rewritten band).
     """
     draft = next(
         (
@@ -35,11 +37,20 @@ def reply_from_draft(thread: Thread, mode: Literal["as_is", "edited", "rewritten
     if draft is None:
         return None
     answer = strip_greeting_and_closing(comment_answer(str(draft.body.get("text", ""))))
+    lines = [line.strip() for line in answer.split("\n") if line.strip()]
     if mode == "edited":
-        lines = [line for line in answer.split("\n") if line.strip()]
         kept = lines[: max(1, math.ceil(len(lines) / 2))]
         answer = "\n".join([*kept, AGENT_SENTENCE])
     if mode == "rewritten":
-        first = next((line for line in answer.split("\n") if line.strip()), "")
-        answer = "\n".join([AGENT_OPENING, first.strip(), AGENT_SENTENCE, AGENT_OFFER])
+        kept = _lines_up_to(lines, len(answer) / 4)
+        answer = "\n".join([AGENT_OPENING, *kept, AGENT_SENTENCE, AGENT_OFFER])
     return f"Hi,\n\n{answer}\n\nBest regards,\n{AGENT_NAME}"
+
+
+def _lines_up_to(lines: list[str], chars: float) -> list[str]:
+    kept: list[str] = []
+    for line in lines:
+        if kept and sum(len(k) for k in kept) + len(line) > chars:
+            break
+        kept.append(line)
+    return kept
