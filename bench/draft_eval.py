@@ -847,6 +847,8 @@ def zaragoza_emails(full: bool = False) -> list[EvalEmail]:
     """The FAQ's questions wrapped as emails: a deterministic 60 per language, or all."""
     import zaragoza_construction_faq as faq
 
+    from bench.zaragoza_twins import twins
+
     emails: list[EvalEmail] = []
     for language in ("en", "sv"):
         rows = list(faq.load(lang=language))
@@ -863,7 +865,11 @@ def zaragoza_emails(full: bool = False) -> list[EvalEmail]:
                     subject=subject,
                     body=body,
                     expect="answer",
-                    gold_sources=[f"en/{category}.md#{answer_id}", f"sv/{category}.md#{answer_id}"],
+                    gold_sources=[
+                        f"{lang}/{cat}.md#{gold}"
+                        for gold, cat in [(answer_id, category), *twins().get(answer_id, ())]
+                        for lang in ("en", "sv")
+                    ],
                     split="dev" if int(_hash_order(answer_id)[:8], 16) % 2 == 0 else "test",
                 )
             )

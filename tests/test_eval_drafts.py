@@ -261,6 +261,25 @@ def test_zaragoza_gold_sources_name_the_sections_written_for_the_answers(tmp_pat
     assert len(load_set(draft_eval.ZARAGOZA_OOD)) >= 30
 
 
+def test_a_question_the_faq_holds_twice_accepts_either_answer(tmp_path: Path) -> None:
+    import zaragoza_construction_faq as faq
+
+    from bench.zaragoza_twins import relevant_ids, twins
+
+    questions = {r["id"]: r["q"] for r in faq.load(lang="en")}
+    assert questions["kontrakt-006"] == questions["kontrakt-015"]
+    assert relevant_ids("kontrakt-006") == {"kontrakt-006", "kontrakt-015"}
+    assert relevant_ids("kontrakt-001") == {"kontrakt-001"}  # most questions have no twin
+    assert 0 < len(twins()) < 30
+    draft_eval.write_zaragoza_kb(tmp_path)
+    sections = _sections(tmp_path)
+    by_id = {e.id: e for e in draft_eval.zaragoza_emails(full=True)}
+    gold = by_id["zaragoza-en-kontrakt-006"].gold_sources
+    assert "en/kontrakt.md#kontrakt-015" in gold and "sv/kontrakt.md#kontrakt-006" in gold
+    assert set(gold) <= sections
+    assert len(by_id["zaragoza-en-kontrakt-001"].gold_sources) == 2
+
+
 TINY_SET = [
     {
         "id": "tiny-answer",
