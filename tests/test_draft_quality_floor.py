@@ -1,0 +1,48 @@
+"""Regression floors on the draft evaluation (`triage eval drafts`): the built-in sets run
+through the production triage and answer step, offline. The floors sit a little below the
+figures of the accepted run (evals/results/baseline/summary.json) so that a change to
+triage, retrieval or drafting that loses quality fails here; the figures themselves are in
+that file and in the closing notes."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from bench import draft_eval
+
+pytestmark = pytest.mark.slow
+
+# (metric, floor or ceiling): ">=" for rates that must stay high, "<=" for wrong answers
+FLOORS: dict[str, dict[str, tuple[str, float]]] = {
+    "sample": {
+        "correct": (">=", 0.80),  # accepted run 0.854
+        "wrong": ("<=", 0.04),  # 0.029
+        "not_answered": (">=", 0.90),  # 0.962
+        "reply_language": (">=", 1.0),
+    },
+    "zaragoza": {
+        "correct": (">=", 0.66),  # 0.725
+        "wrong": ("<=", 0.16),  # 0.125
+        "not_answered": (">=", 0.90),  # 0.969 (out-of-domain emails)
+        "reply_language": (">=", 0.99),  # 1.0
+    },
+}
+
+
+@pytest.fixture(scope="module")
+def report() -> dict[str, Any]:
+    args = draft_eval.build_arg_parser().parse_args(["--sets", "sample,zaragoza"])
+    return draft_eval.run(args, progress=lambda _line: None)
+
+
+@pytest.mark.parametrize("name", sorted(FLOORS))
+def test_the_built_in_sets_stay_above_their_floors(report: dict[str, Any], name: str) -> None:
+    metrics = next(s["metrics"] for s in report["sets"] if s["name"] == name)
+    missed = []
+    for metric, (direction, bound) in FLOORS[name].items():
+        rate = metrics[metric]["rate"]
+        if (direction == ">=" and rate < bound) or (direction == "<=" and rate > bound):
+            missed.append(f"{metric} {rate} (must be {direction} {bound})")
+    assert not missed, f"{name}: " + "; ".join(missed)
