@@ -17,15 +17,15 @@ pytestmark = pytest.mark.slow
 # (metric, floor or ceiling): ">=" for rates that must stay high, "<=" for wrong answers
 FLOORS: dict[str, dict[str, tuple[str, float]]] = {
     "sample": {
-        "correct": (">=", 0.80),  # accepted run 0.854
-        "wrong": ("<=", 0.04),  # 0.029
+        "correct": (">=", 0.80),  # accepted run 0.862
+        "wrong": ("<=", 0.045),  # 0.034
         "not_answered": (">=", 0.90),  # 0.962
         "reply_language": (">=", 1.0),
     },
     "zaragoza": {
-        "correct": (">=", 0.66),  # 0.725
+        "correct": (">=", 0.65),  # 0.708
         "wrong": ("<=", 0.16),  # 0.125
-        "not_answered": (">=", 0.90),  # 0.969 (out-of-domain emails)
+        "not_answered": (">=", 0.90),  # 1.0 (out-of-domain emails)
         "reply_language": (">=", 0.99),  # 1.0
     },
 }

@@ -23,6 +23,17 @@ def test_only_close_calls_are_settled_and_only_by_a_clear_majority() -> None:
     # Danish and Norwegian share these words: a tie keeps the model's answer
     assert settle_close_call("jeg er med", [("da", 0.4), ("no", 0.38)]) is None
     assert settle_close_call(text, [("fr", 0.4)]) is None  # one candidate: nothing to settle
+    # only candidates within the margin of the top one compete
+    assert settle_close_call(text, [("en", 0.40), ("es", 0.35), ("fr", 0.20)]) is None
+    # the model's choice has no word list: keep it rather than let any rival win
+    assert settle_close_call(text, [("ca", 0.40), ("fr", 0.38)]) is None
+
+
+def test_a_settled_call_keeps_the_models_top_score() -> None:
+    # a close call is not an unconfident guess: the confidence stays the model's best
+    candidates = detect_candidates(DERAILLEUR)
+    guess = detect_language(DERAILLEUR)
+    assert guess.language == "en" and guess.confidence == round(candidates[0][1], 3)
 
 
 def test_every_reply_language_has_function_words() -> None:

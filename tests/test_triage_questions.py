@@ -85,6 +85,14 @@ def test_a_short_question_takes_the_statements_before_it_up_to_a_word_budget() -
         "My bike was stolen from the station yesterday. I have your theft insurance. "
         "What should I do?"
     ]
-    assert CONTEXT_WORDS < 40  # the story above is longer than the budget
     subject_only = customer_questions("What should I do?", "Stolen bike")
     assert subject_only.questions == ["Stolen bike What should I do?"]
+    # an earlier question ends the context: the second question is about the tyre only
+    two = customer_questions(
+        "My order NB-204777 has not arrived yet. Where is it? Also, my front tyre keeps "
+        "going flat. What should I do?"
+    )
+    assert two.questions[1] == "Also, my front tyre keeps going flat. What should I do?"
+    # one long statement is still taken whole, even over the budget
+    story = " ".join(["word"] * (CONTEXT_WORDS + 5)) + "."
+    assert customer_questions(f"{story} Why?").questions == [f"{story} Why?"]

@@ -31,20 +31,15 @@ _WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)?")
 
 
 def settle_close_call(text: str, candidates: Sequence[tuple[str, float]]) -> str | None:
-    """The language to use when the model's top two ``candidates`` (language, score; best
-    first) are within ``CLOSE_MARGIN``; None when it is not a close call or the words do not
-    decide it."""
-    if len(candidates) < 2 or candidates[0][1] - candidates[1][1] > CLOSE_MARGIN:
+    """The language to use when the model's best ``candidates`` (language, score; best
+    first) are within ``CLOSE_MARGIN`` of the top one; None when it is not a close call, or
+    the words do not decide it (no list for the model's choice, no function word, a tie)."""
+    close = [lang for lang, score in candidates if candidates[0][1] - score <= CLOSE_MARGIN]
+    words = function_words()
+    if len(close) < 2 or close[0] not in words:
         return None
     tokens = _WORD.findall(text.lower())
-    words = function_words()
-    counts = {
-        language: sum(1 for t in tokens if t in words[language])
-        for language, _ in candidates
-        if language in words
-    }
-    if not counts:
-        return None
+    counts = {lang: sum(1 for t in tokens if t in words[lang]) for lang in close if lang in words}
     best = max(counts.values())
     leaders = [language for language, count in counts.items() if count == best]
     if best == 0 or len(leaders) > 1:

@@ -65,8 +65,8 @@ def detect_raw(text: str) -> tuple[str, float] | None:
     if not candidates:
         return None
     settled = settle_close_call(text, candidates)
-    if settled is not None:
-        return next(c for c in candidates if c[0] == settled)
+    if settled is not None:  # with the top score: the call was close, not unconfident
+        return settled, candidates[0][1]
     return candidates[0]
 
 

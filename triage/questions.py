@@ -171,7 +171,9 @@ def _context(before: list[str], subject: str) -> str:
     picked: list[str] = []
     words = 0
     for statement in reversed(before):
-        if "?" in statement:
+        if "?" in statement:  # an earlier question ends this one's context, once it has one
+            if picked:
+                break
             continue
         if picked and words + _words(statement) > CONTEXT_WORDS:
             break

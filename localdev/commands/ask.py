@@ -15,8 +15,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
             "Run a question through the production answer step (triage, then "
             "pipeline.answering) and print the decision an agent would see: 'answered' (a "
             "draft citing the knowledge base; questions it cannot answer are listed as "
-            "unanswered), 'abstained' (no grounded answer: the best match, its cosine less half "
-            "its closeness to everyday off-topic questions, shown as 'gate', is below the "
+            "unanswered), 'abstained' (no grounded answer: the best match is below the "
             "threshold calibrated for this knowledge base and language, or the LLM drafter "
             "found no answer; the reason says what is missing) or 'routed' (needs a person: "
             "legal threat, injury or safety, press, partnership or reseller, job application, "
@@ -45,7 +44,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
 def run_ask(args: argparse.Namespace) -> int:
     from localdev.commands.ingest import load_rag_settings
-    from pipeline.answering import DEFAULT_GATE, answer_email
+    from pipeline.answering import answer_email
     from rag.drafting import DraftingError
     from rag.llm import build_drafter, build_embedder, build_store
     from rag.retrieve import retrieve
@@ -83,7 +82,6 @@ def run_ask(args: argparse.Namespace) -> int:
             mode=args.mode,
             sparse_scores=True,  # shown below, for judging the search
         )
-        gate = DEFAULT_GATE.scores(passages, store, embedder)  # what the threshold is against
     except (StoreError, DraftingError) as exc:
         print(f"triage ask: {exc}", file=sys.stderr)
         return 1
@@ -92,9 +90,7 @@ def run_ask(args: argparse.Namespace) -> int:
             "language": language,
             "decision": outcome.decision,
             "reason": outcome.reason,
-            "passages": [
-                {**p.model_dump(mode="json"), "gate_score": gate.get(p.chunk_id)} for p in passages
-            ],
+            "passages": [p.model_dump(mode="json") for p in passages],
             "draft": reply.model_dump(mode="json"),
         }
         print(json.dumps(out, indent=2, ensure_ascii=False))
@@ -113,9 +109,8 @@ def run_ask(args: argparse.Namespace) -> int:
     for number, p in enumerate(passages, start=1):
         dense = f"{p.dense_score:.3f}" if p.dense_score is not None else "-"
         sparse = f"{p.sparse_score:.2f}" if p.sparse_score is not None else "-"
-        judged = f"{gate[p.chunk_id]:.3f}" if p.chunk_id in gate else "-"
         print(
-            f"[{number}] score {p.score:.4f} dense {dense} gate {judged} sparse {sparse} "
+            f"[{number}] score {p.score:.4f} dense {dense} sparse {sparse} "
             f"{p.language} {p.source} > {p.section or p.title}"
         )
         print(f"    {p.text[:160].replace(chr(10), ' ')}")
