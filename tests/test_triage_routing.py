@@ -29,6 +29,8 @@ from triage.taxonomy import default_taxonomy, load_taxonomy
         ("Lähetän työhakemus asentajan paikkaan.", "job_application"),
         ("I want to speak to a manager now.", "manager_request"),
         ("Chcę rozmawiać z kierownikiem.", "manager_request"),
+        ("Chiedo di essere contattata da un responsabile.", "manager_request"),
+        ("Quero falar com o responsável pela loja.", "manager_request"),
     ],
 )
 def test_each_kind_of_email_that_needs_a_person_is_recognised(text: str, rule: str) -> None:
@@ -45,6 +47,7 @@ def test_each_kind_of_email_that_needs_a_person_is_recognised(text: str, rule: s
         "Thank you for your courtesy, is the first service free?",
         "Le vélo est arrivé endommagé, que dois-je faire ?",
         "Which brand of tyres fits my bike?",
+        "Non sono responsabile del ritardo del corriere, vero?",
     ],
 )
 def test_ordinary_questions_are_not_routed(text: str) -> None:
