@@ -127,11 +127,22 @@ class ExtractiveDrafter:
             reasons.append(
                 f"sources are in {', '.join(foreign)}, not {language}: translate the quoted lines"
             )
-        top = _relevance(chosen[0][1])
+        citations = [Citation(number=n, chunk_id=p.chunk_id) for n, p in chosen]
+        return self._answered(lines, citations, language, _relevance(chosen[0][1]), reasons)
+
+    def _answered(
+        self,
+        lines: list[str],
+        citations: list[Citation],
+        language: str,
+        top: float,
+        reasons: list[str],
+    ) -> DraftReply:
+        """The answered reply, its confidence scaled from the best cited passage's score."""
         confidence = (top - self.min_score) / max(self.full_score - self.min_score, 1e-6)
         return DraftReply(
             body="\n".join(lines),
-            citations=[Citation(number=n, chunk_id=p.chunk_id) for n, p in chosen],
+            citations=citations,
             language=language,
             confidence=round(min(1.0, max(0.05, confidence)), 3),
             answerable=True,
@@ -182,16 +193,7 @@ class ExtractiveDrafter:
                 " questions have no answer in the knowledge base: answer them yourself"
             )
         top = max((_relevance(request.passages[n - 1]) for n in cited), default=0.0)
-        confidence = (top - self.min_score) / max(self.full_score - self.min_score, 1e-6)
-        return DraftReply(
-            body="\n".join(lines),
-            citations=[
-                Citation(number=n, chunk_id=request.passages[n - 1].chunk_id) for n in sorted(cited)
-            ],
-            language=language,
-            confidence=round(min(1.0, max(0.05, confidence)), 3),
-            answerable=True,
-            review_reasons=reasons,
-            drafter="extractive",
-            model=MODEL_NAME,
-        )
+        citations = [
+            Citation(number=n, chunk_id=request.passages[n - 1].chunk_id) for n in sorted(cited)
+        ]
+        return self._answered(lines, citations, language, top, reasons)
