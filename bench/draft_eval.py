@@ -53,7 +53,9 @@ BUILTIN_SETS = ("sample", "zaragoza")
 
 Expect = Literal["answer", "abstain", "route"]
 Decision = Literal["answered", "abstained", "routed", "skipped"]
-RouteReason = Literal["legal", "safety", "press", "partnership", "job", "manager"]
+RouteReason = Literal[
+    "legal", "safety", "press", "partnership", "job", "manager", "privacy", "security"
+]
 
 METRICS_HELP = """\
 metrics (per set, per language and over all emails of the set):
