@@ -1,13 +1,11 @@
-"""`triage eval retrieval` (bench/retrieval_eval.py) and `triage eval drafts`
-(bench/draft_eval.py): retrieval quality on the Zaragoza FAQ, and the drafts the production
+"""`triage eval retrieval` (evaluation/retrieval.py) and `triage eval drafts`
+(evaluation/drafts.py): retrieval quality on the Zaragoza FAQ, and the drafts the production
 triage and answer step write for labelled emails."""
 
 from __future__ import annotations
 
 import argparse
-import sys
 import textwrap
-from pathlib import Path
 from types import ModuleType
 
 
@@ -61,11 +59,8 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
 
 def _draft_eval() -> ModuleType:
-    try:
-        import bench.draft_eval as module
-    except ImportError:  # bench/ is not an installed package: run from the checkout
-        sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
-        import bench.draft_eval as module
+    import evaluation.drafts as module
+
     return module
 
 
@@ -75,11 +70,7 @@ def run_drafts_eval(args: argparse.Namespace) -> int:
 
 
 def run_retrieval_eval(args: argparse.Namespace) -> int:
-    try:
-        from bench.retrieval_eval import main
-    except ImportError:  # bench/ is not an installed package: run from the checkout
-        sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
-        from bench.retrieval_eval import main
+    from evaluation.retrieval import main
 
     argv = ["--languages", args.languages]
     if args.json:
