@@ -34,6 +34,9 @@ from typing import TYPE_CHECKING, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
+from evaluation import crossdomain
+from evaluation.boilerplate import quotes_boilerplate
+
 if TYPE_CHECKING:
     from core.settings import Settings
     from rag.drafting.base import Drafter
@@ -49,6 +52,7 @@ SAMPLE_KB = REPO / "samples" / "knowledge-base"
 SAMPLE_SET = DATA / "sample_kb.jsonl"
 ZARAGOZA_OOD = DATA / "construction_faq_ood.jsonl"
 ZARAGOZA_SAMPLE_PER_LANGUAGE = 60
+DOMAINS = REPO / "evals" / "domains"  # one folder a set: emails.jsonl and kb/
 BUILTIN_SETS = ("sample", "zaragoza")
 
 Expect = Literal["answer", "abstain", "route"]
@@ -352,6 +356,7 @@ class EmailResult(BaseModel):
     route_reason: str | None = None
     split: str | None = None
     decision: Decision
+    route_name: str = ""  # the needs_person rule that routed it
     reason: str = ""
     triage_language: str = ""
     intent_expected: str | None = None
@@ -371,6 +376,7 @@ class EmailResult(BaseModel):
     reply_language_ok: bool | None = None  # None: no draft (skipped)
     correct: bool = False
     wrong: bool = False
+    boilerplate_quoted: bool = False  # the draft quotes help-centre boilerplate
     draft: str = ""
 
 
@@ -496,11 +502,15 @@ def set_report(name: str, kb: str, results: Sequence[EmailResult]) -> dict[str, 
     languages = sorted({r.language for r in results})
     splits = sorted({r.split for r in results if r.split})
     metrics = aggregate(results)
+    dumped = [r.model_dump(mode="json") for r in results]
     return {
         "name": name,
         "kb": kb,
         "metrics": metrics,
         "targets": targets(metrics),
+        "routing": crossdomain.routing(dumped),
+        "reliability": crossdomain.reliability(dumped),
+        "held_out_figures": crossdomain.held_out_figures(metrics, dumped),
         "by_split": {split: aggregate([r for r in results if r.split == split]) for split in splits}
         if len(splits) > 1
         else {},
@@ -513,7 +523,7 @@ def set_report(name: str, kb: str, results: Sequence[EmailResult]) -> dict[str, 
             if any(r.expect == e for r in results)
         },
         "intent_confusion": confusion(results),
-        "results": [r.model_dump(mode="json") for r in results],
+        "results": dumped,
     }
 
 
@@ -653,6 +663,7 @@ def evaluate_email(
         "intent_expected": email.intent,
         "intent_predicted": triaged.intent,
         "priority": triaged.priority,
+        "route_name": triaged.needs_person,
     }
     if not triaged.should_answer:
         reason = str(triaged.skip_reason.value if triaged.skip_reason else "")
@@ -693,6 +704,7 @@ def evaluate_email(
         reason=outcome.reason,
         confidence=draft.confidence,
         drafter=f"{draft.drafter}/{draft.model}",
+        boilerplate_quoted=quotes_boilerplate(body) if outcome.decision == "answered" else False,
         draft=body,
         **scored,
     )
@@ -896,7 +908,25 @@ def _zaragoza_folder(scratch: Path) -> Path:
     return folder
 
 
+def domain_sets() -> list[str]:
+    """The evaluation knowledge bases under evals/domains (a folder with emails.jsonl, kb/)."""
+    if not DOMAINS.is_dir():
+        return []
+    return sorted(
+        d.name for d in DOMAINS.iterdir() if (d / "emails.jsonl").is_file() and (d / "kb").is_dir()
+    )
+
+
+def all_sets() -> list[str]:
+    return [*BUILTIN_SETS, *domain_sets()]
+
+
 def builtin_set(name: str, full: bool = False) -> EvalSet:
+    if name in domain_sets():
+        folder = DOMAINS / name
+        return EvalSet(
+            name, load_set(folder / "emails.jsonl"), _rel(folder / "kb"), _existing(folder / "kb")
+        )
     if name == "sample":
         return EvalSet("sample", load_set(SAMPLE_SET), _rel(SAMPLE_KB), _existing(SAMPLE_KB))
     if name == "zaragoza":
@@ -907,7 +937,7 @@ def builtin_set(name: str, full: bool = False) -> EvalSet:
             "zaragoza-construction-faq answers (en + sv), as Markdown",
             _zaragoza_folder,
         )
-    raise SetError(f"unknown set {name!r}: expected one of {', '.join(BUILTIN_SETS)}")
+    raise SetError(f"unknown set {name!r}: expected one of {', '.join(all_sets())} or all")
 
 
 def _rel(path: Path) -> str:
@@ -1016,6 +1046,16 @@ def format_set(report: dict[str, Any]) -> str:
     decisions = ", ".join(f"{k} {v}" for k, v in sorted(metrics["decisions"].items()))
     lines.append(f"decisions: {decisions}")
     lines.append("targets (issue 11): " + _format_targets(report.get("targets", {})))
+    if "routing" in report:
+        lines.append(crossdomain.format_routing(report["routing"]))
+    if "reliability" in report:
+        reliable = report["reliability"]
+        lines.append(
+            crossdomain.format_reliability(reliable)
+            + f"; drafts at confidence >= {crossdomain.HIGH_CONFIDENCE}: "
+            + f"{_cell(reliable['high_confidence_precision'])} not wrong, "
+            + f"{_cell(reliable['high_confidence_correct'])} correct"
+        )
     results = report.get("results", [])
     if results:
         counted = Counter(outcome(r) for r in results)
@@ -1075,6 +1115,8 @@ def format_report(report: dict[str, Any]) -> str:
         f"commit {report['commit']}; command: {report['command']}",
     ]
     parts += ["", *(format_set(s) + "\n" for s in report["sets"])]
+    if report.get("across"):
+        parts += ["== across sets", crossdomain.format_table(report["across"]), ""]
     parts.append("metrics: see `triage eval drafts --help`")
     return "\n".join(parts)
 
@@ -1161,8 +1203,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> argparse.ArgumentParser:
     )
     parser.add_argument(
         "--sets",
-        default=",".join(BUILTIN_SETS),
-        help="built-in sets, comma-separated: sample, zaragoza (default both)",
+        default="all",
+        help="built-in sets, comma-separated: sample, zaragoza and the knowledge bases under "
+        "evals/domains (default all)",
     )
     parser.add_argument(
         "--split",
@@ -1246,6 +1289,8 @@ def chosen_sets(args: argparse.Namespace) -> list[EvalSet]:
             EvalSet(args.set_file.stem, load_set(args.set_file), str(args.kb), _existing(args.kb))
         ]
     names = [n.strip() for n in args.sets.split(",") if n.strip()]
+    if names == ["all"]:
+        names = all_sets()
     return [builtin_set(name, full=args.full) for name in names]
 
 
@@ -1272,12 +1317,41 @@ def run(args: argparse.Namespace, progress: Progress = _stderr) -> dict[str, Any
         raise SetError(f"no email with the ids {args.ids!r} in split {args.split!r}")
     return {
         "evaluation": "draft_eval",
+        "across": across(reports),
         "command": "triage eval drafts " + " ".join(_argv_of(args)),
         "commit": _commit(),
         "split": args.split,
         "components": components.describe(),
         "sets": reports,
     }
+
+
+def across(reports: Sequence[dict[str, Any]]) -> list[dict[str, Any]]:
+    """One row per set (its role from evals/tuning.json, its held-out figures), then the
+    held-out sets pooled: what a team with an unseen knowledge base can expect."""
+    tuning = crossdomain.load_tuning()
+    rows = [
+        {
+            "name": r["name"],
+            "role": tuning.role(r["name"]),
+            "emails": r["metrics"]["emails"],
+            "figures": r["held_out_figures"],
+        }
+        for r in reports
+    ]
+    held_out = [r for r in reports if tuning.role(r["name"]) == "held out"]
+    if len(held_out) > 1:
+        pooled = [EmailResult.model_validate(x) for r in held_out for x in r["results"]]
+        dumped = [x for r in held_out for x in r["results"]]
+        rows.append(
+            {
+                "name": "held-out pooled",
+                "role": f"{len(held_out)} sets",
+                "emails": len(pooled),
+                "figures": crossdomain.held_out_figures(aggregate(pooled), dumped),
+            }
+        )
+    return rows
 
 
 def _argv_of(args: argparse.Namespace) -> list[str]:
