@@ -25,6 +25,7 @@ from typing import Literal
 from pydantic import BaseModel, Field
 
 from rag.answerability import AnswerabilityGate, Judgement
+from rag.coverage import store_vocabulary, unknown_terms
 from rag.drafting.base import Drafter
 from rag.drafting.holding import holding_reply
 from rag.embeddings import Embedder
@@ -84,13 +85,15 @@ def answer_email(
         return AnswerOutcome(decision="abstained", reason=reason, draft=draft)
 
     gate = gate or DEFAULT_GATE
+    vocabulary = store_vocabulary(store)
     per_question: list[tuple[str, list[Passage], Judgement]] = []
     withheld: list[str] = []
     for question in found.questions:
         passages = retrieve(store, embedder, question, language=triage.language, top_k=top_k)
         passages, suspect = withhold_suspect(passages, team_domains, team_addresses)
         withheld.extend(r for r in suspect if r not in withheld)
-        judgement = gate.judge_passages(passages, store, embedder, triage.language)
+        unknown = tuple(unknown_terms(question, triage.language, vocabulary))
+        judgement = gate.judge_passages(passages, store, embedder, triage.language, unknown)
         per_question.append((question, passages, judgement))
 
     answered = [(q, ps, j) for q, ps, j in per_question if j.answerable]
