@@ -57,6 +57,19 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     draft_eval.add_arguments(drafts)
     drafts.set_defaults(func=run_drafts_eval)
 
+    from evaluation import sweep
+
+    sweeping = kinds.add_parser(
+        "sweep",
+        help="try one answer-step setting at several values on the sets you tune on",
+        description=sweep.__doc__,
+        epilog="settings:\n"
+        + "\n".join(f"  {name:22} {text}" for name, text in sweep.SETTINGS.items()),
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    sweep.add_arguments(sweeping)
+    sweeping.set_defaults(func=run_sweep)
+
 
 def _draft_eval() -> ModuleType:
     import evaluation.drafts as module
@@ -67,6 +80,12 @@ def _draft_eval() -> ModuleType:
 def run_drafts_eval(args: argparse.Namespace) -> int:
     code: int = _draft_eval().main(args=args)
     return code
+
+
+def run_sweep(args: argparse.Namespace) -> int:
+    from evaluation import sweep
+
+    return sweep.main(args=args)
 
 
 def run_retrieval_eval(args: argparse.Namespace) -> int:
