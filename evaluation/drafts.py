@@ -363,6 +363,7 @@ class EmailResult(BaseModel):
     intent_predicted: str = ""
     priority: str = ""
     confidence: float = 0.0
+    signals: dict[str, float] = Field(default_factory=dict)  # what the confidence is made of
     drafter: str = ""  # DraftReply.drafter/model: shows an LLM draft that fell back
     cited: list[str] = Field(default_factory=list)
     retrieved: list[str] = Field(default_factory=list)
@@ -703,6 +704,7 @@ def evaluate_email(
         decision=outcome.decision,
         reason=outcome.reason,
         confidence=draft.confidence,
+        signals=outcome.signals,
         drafter=f"{draft.drafter}/{draft.model}",
         boilerplate_quoted=quotes_boilerplate(body) if outcome.decision == "answered" else False,
         draft=body,

@@ -25,6 +25,7 @@ from typing import Literal
 from pydantic import BaseModel, Field
 
 from rag.answerability import AnswerabilityGate, Judgement
+from rag.confidence import capped_margin, confidence
 from rag.coverage import store_vocabulary, unknown_terms
 from rag.drafting.base import Drafter
 from rag.drafting.holding import holding_reply
@@ -52,6 +53,7 @@ class AnswerOutcome(BaseModel):
     reason: str = ""  # why abstained or routed, for the agent (no customer text)
     draft: DraftReply
     passages: list[Passage] = Field(default_factory=list)
+    signals: dict[str, float] = Field(default_factory=dict)  # rag.confidence.SIGNALS
 
 
 def answer_email(
@@ -124,6 +126,12 @@ def answer_email(
     )
     reply = drafter.draft(request)
     reply.review_reasons.extend(withheld)
+    signals = draft_signals(per_question, triage.language)
+    estimate = confidence(signals)
+    # the offline drafter has no view of its own; a model's self-report is capped by ours
+    reply.confidence = (
+        estimate if reply.drafter == "extractive" else min(reply.confidence, estimate)
+    )
     if not reply.answerable:  # the LLM drafter's own "no answer here" always wins
         reason = "no grounded answer: " + "; ".join(reply.review_reasons[-1:])
         return AnswerOutcome(decision="abstained", reason=reason, draft=reply, passages=passages)
@@ -132,7 +140,39 @@ def answer_email(
             f"partial answer: {_count(len(missing))} of {len(per_question)} not answered "
             "by the knowledge base"
         )
-    return AnswerOutcome(decision="answered", reason="", draft=reply, passages=passages)
+    return AnswerOutcome(
+        decision="answered", reason="", draft=reply, passages=passages, signals=signals
+    )
+
+
+def draft_signals(
+    per_question: Sequence[tuple[str, list[Passage], Judgement]], language: str
+) -> dict[str, float]:
+    """What the answer step saw, as rag.confidence reads it (see SIGNALS there)."""
+    answered = [(ps, j) for _, ps, j in per_question if j.answerable]
+    margins: list[float] = []
+    keyword = True
+    rivals = False
+    foreign = False
+    for passages, judgement in answered:
+        by_id = {p.chunk_id: p for p in passages}
+        lead = by_id[judgement.passing[0]]
+        best = lead.dense_score or 0.0
+        margins.append((best - judgement.threshold) / max(judgement.calibration.sd, 1e-6))
+        keyword = keyword and lead.sparse_score is not None
+        rivals = rivals or any(
+            p.doc_id != lead.doc_id and (p.dense_score or 0.0) >= best - SECOND_PASSAGE_MARGIN
+            for p in passages
+        )
+        foreign = foreign or lead.language not in (language, "und")
+    return {
+        "margin_sd": round(capped_margin(min(margins, default=0.0)), 3),
+        "answered_share": round(len(answered) / max(len(per_question), 1), 3),
+        "keyword_agrees": float(keyword and bool(answered)),
+        "unknown_terms": float(any(j.unknown_terms for _, j in answered)),
+        "rival_articles": float(rivals),
+        "foreign_source": float(foreign),
+    }
 
 
 def _count(n: int) -> str:

@@ -70,6 +70,16 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     sweep.add_arguments(sweeping)
     sweeping.set_defaults(func=run_sweep)
 
+    from evaluation import fit_confidence
+
+    fitting = kinds.add_parser(
+        "fit-confidence",
+        help="fit the draft confidence on the answered drafts of tuning sets",
+        description=fit_confidence.__doc__,
+    )
+    fit_confidence.add_arguments(fitting)
+    fitting.set_defaults(func=lambda args: fit_confidence.main(args=args))
+
 
 def _draft_eval() -> ModuleType:
     import evaluation.drafts as module
