@@ -30,6 +30,7 @@ from rag.coverage import store_vocabulary, unknown_terms
 from rag.drafting.base import Drafter
 from rag.drafting.holding import holding_reply
 from rag.embeddings import Embedder
+from rag.entities import Aboutness, about, agreement, names_another_country, passage_text
 from rag.evidence import choose_evidence
 from rag.models import DraftReply, DraftRequest, Passage
 from rag.retrieve import retrieve
@@ -89,16 +90,22 @@ def answer_email(
     gate = gate or DEFAULT_GATE
     vocabulary = store_vocabulary(store)
     per_question: list[tuple[str, list[Passage], Judgement]] = []
+    abouts: list[Aboutness] = []
     withheld: list[str] = []
     for question in found.questions:
         passages = retrieve(store, embedder, question, language=triage.language, top_k=top_k)
         passages, suspect = withhold_suspect(passages, team_domains, team_addresses)
+        asked = about(question, vocabulary)
+        # a passage on another country's rules does not answer a question about this one
+        passages = [p for p in passages if not names_another_country(asked, _text_of(p))]
+        abouts.append(asked)
         withheld.extend(r for r in suspect if r not in withheld)
         unknown = tuple(unknown_terms(question, triage.language, vocabulary))
         judgement = gate.judge_passages(passages, store, embedder, triage.language, unknown)
         per_question.append((question, passages, judgement))
 
     answered = [(q, ps, j) for q, ps, j in per_question if j.answerable]
+    answered_abouts = [a for a, (_, _, j) in zip(abouts, per_question, strict=True) if j.answerable]
     missing = [q for q, _, j in per_question if not j.answerable]
     if not answered:
         best = max(per_question, key=lambda item: item[2].score or 0.0)
@@ -110,7 +117,7 @@ def answer_email(
         draft.review_reasons.extend(withheld)
         return AnswerOutcome(decision="abstained", reason=reason, draft=draft, passages=[])
 
-    passages, chosen = _passages_for(answered, top_k)
+    passages, chosen = _passages_for(answered, top_k, answered_abouts)
     request = DraftRequest(
         message_id=message_id,
         subject=subject,
@@ -121,7 +128,9 @@ def answer_email(
         passages=passages,
         questions=[q for q, _, _ in answered],
         unanswered=missing,
-        evidence=choose_evidence([q for q, _, _ in answered], chosen, passages, embedder),
+        evidence=choose_evidence(
+            [q for q, _, _ in answered], chosen, passages, embedder, answered_abouts
+        ),
         screening_note=screening_note(triage.injection_flags, withheld),
     )
     reply = drafter.draft(request)
@@ -179,8 +188,14 @@ def _count(n: int) -> str:
     return "1 question" if n == 1 else f"{n} questions"
 
 
+def _text_of(passage: Passage) -> str:
+    return passage_text(passage.title, passage.section, passage.text)
+
+
 def _passages_for(
-    answered: list[tuple[str, list[Passage], Judgement]], top_k: int
+    answered: list[tuple[str, list[Passage], Judgement]],
+    top_k: int,
+    abouts: Sequence[Aboutness] = (),
 ) -> tuple[list[Passage], list[list[int]]]:
     """The passages the draft may cite, most relevant first and each once, and the numbers
     (1-based) each answered question draws on: its best passage that reaches its threshold
@@ -189,17 +204,22 @@ def _passages_for(
     quoting them lets the agent pick (Zaragoza dev: answered correctly 57% ->
     60%, wrong answers 11 -> 9 of 76; sample unchanged)."""
     picks: list[list[Passage]] = []
-    for _, passages, judgement in answered:
+    for index, (_, passages, judgement) in enumerate(answered):
         scored = sorted(
             (p for p in passages if p.dense_score is not None), key=lambda p: -(p.dense_score or 0)
         )
-        lead = next(p for p in scored if p.chunk_id in judgement.passing)
+        passing = [p for p in scored if p.chunk_id in judgement.passing]
+        # the passage naming the customer's case (country, plan, product) leads, then the
+        # closest (sorted is stable: equal agreement keeps the cosine order)
+        if index < len(abouts) and abouts[index]:
+            passing.sort(key=lambda p: -agreement(abouts[index], _text_of(p)))
+        lead = passing[0]
         best = lead.dense_score or 0.0
         close = [
             p
             for p in scored
             if p.chunk_id != lead.chunk_id
-            and (p.dense_score or 0.0) >= best - SECOND_PASSAGE_MARGIN
+            and abs((p.dense_score or 0.0) - best) <= SECOND_PASSAGE_MARGIN
         ]
         picks.append([lead, *close[: MAX_PASSAGES_PER_QUESTION - 1]])
     ordered: list[Passage] = []

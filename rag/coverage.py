@@ -25,8 +25,9 @@ from __future__ import annotations
 import math
 import re
 import threading
+from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from rag.store import KnowledgeStore
@@ -51,6 +52,8 @@ class Vocabulary:
     words: frozenset[str]
     prefixes: frozenset[str]
     languages: frozenset[str]
+    document_frequency: dict[str, int] = field(default_factory=dict)  # word -> passages
+    passages: int = 0
 
     def covers(self, word: str) -> bool:
         """The word, a word of the same stem, or (5+ letters) a one-letter slip of a word
@@ -113,18 +116,28 @@ def _compound_of_common_words(word: str, language: str) -> bool:
 
 
 def build_vocabulary(texts: Iterable[str], languages: Iterable[str] = ()) -> Vocabulary:
+    """The words of ``texts`` (one a passage), their stems' prefixes and in how many
+    passages each word occurs."""
     words: set[str] = set()
+    frequency: Counter[str] = Counter()
+    passages = 0
     for text in texts:
+        passages += 1
+        found: set[str] = set()
         for token in _TOKEN.findall(text.lower()):
-            words.add(token)
-            words.update(part for part in re.split(r"[-.+#]", token) if part)
+            found.add(token)
+            found.update(part for part in re.split(r"[-.+#]", token) if part)
+        words |= found
+        frequency.update(found)
     prefixes = {
         word[:size]
         for word in words
         if len(word) >= STEM_PREFIX
         for size in range(STEM_PREFIX, len(word) + 1)
     }
-    return Vocabulary(frozenset(words), frozenset(prefixes), frozenset(languages))
+    return Vocabulary(
+        frozenset(words), frozenset(prefixes), frozenset(languages), dict(frequency), passages
+    )
 
 
 _CACHE: dict[tuple[str, str, int], Vocabulary] = {}
@@ -141,8 +154,9 @@ def store_vocabulary(store: KnowledgeStore) -> Vocabulary:
     texts: list[str] = []
     languages: set[str] = set()
     for payload in store.passage_payloads(["title", "section", "text", "language"]):
-        texts.append(f"{payload.get('title', '')} {payload.get('section', '')} ")
-        texts.append(str(payload.get("text", "")))
+        texts.append(
+            f"{payload.get('title', '')}\n{payload.get('section', '')}\n{payload.get('text', '')}"
+        )
         if payload.get("language"):
             languages.add(str(payload["language"]))
     vocabulary = build_vocabulary(texts, languages)
