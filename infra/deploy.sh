@@ -35,6 +35,8 @@ Options:
       --rotate-qdrant-key     generate a new Qdrant API key (restarts the Qdrant container)
       --skip-publish          deploy infrastructure and secrets, do not publish the code
       --what-if               show what the deployment would change, then stop
+      --repair-qdrant-url     point QDRANT_URL at the Qdrant container's current private IP
+                              (ACI may change it on a restart), restart the app, stop
   -h, --help                  show this help
 
 Secrets come from environment variables and are never printed or put on a command line:
@@ -70,6 +72,7 @@ operator_ip=""
 rotate_qdrant_key=false
 skip_publish=false
 what_if=false
+repair_qdrant_url=false
 
 while [[ $# -gt 0 ]]; do
   case "$1" in
@@ -81,6 +84,7 @@ while [[ $# -gt 0 ]]; do
     --rotate-qdrant-key) rotate_qdrant_key=true; shift ;;
     --skip-publish) skip_publish=true; shift ;;
     --what-if) what_if=true; shift ;;
+    --repair-qdrant-url) repair_qdrant_url=true; shift ;;
     -h | --help) usage; exit 0 ;;
     *) usage >&2; die "unknown option: $1" ;;
   esac
@@ -93,6 +97,26 @@ done
 [[ ${#prefix} -ge 3 && ${#prefix} -le 11 && "$prefix" =~ ^[a-z][a-z0-9]*(-[a-z0-9]+)*$ ]] ||
   die "--prefix must be 3-11 lowercase letters, digits or single hyphens, starting with a letter and not ending with a hyphen (Key Vault refuses the rest): got '$prefix'"
 [[ -f "$parameters_file" ]] || die "parameters file not found: $parameters_file"
+
+# --- Qdrant's address changed: the one repair, no deployment --------------------------------
+
+# ACI may give a restarted container group a new private IP; QDRANT_URL still names the old
+# one and /api/status says "knowledge base unreachable". This points it at the current IP
+# (the settings change restarts the app) without redeploying, which would restart Qdrant.
+if [[ "$repair_qdrant_url" == true ]]; then
+  az account show --output none 2> /dev/null || die "not logged in to Azure: run 'az login'"
+  app="$(az deployment group show --resource-group "$resource_group" --name "$DEPLOYMENT_NAME" \
+    --query properties.outputs.functionAppName.value --output tsv)"
+  group="$(az deployment group show --resource-group "$resource_group" --name "$DEPLOYMENT_NAME" \
+    --query properties.outputs.qdrantContainerGroupName.value --output tsv)"
+  ip="$(az container show --resource-group "$resource_group" --name "$group" \
+    --query ipAddress.ip --output tsv)"
+  [[ -n "$app" && -n "$ip" ]] || die "could not read the app or Qdrant's IP from $resource_group"
+  az functionapp config appsettings set --resource-group "$resource_group" --name "$app" \
+    --settings "QDRANT_URL=http://$ip:6333" --output none
+  log "QDRANT_URL of $app is now http://$ip:6333 (the app restarts with it)"
+  exit 0
+fi
 
 # --- Preflight: every prerequisite, before anything is created ------------------------------
 

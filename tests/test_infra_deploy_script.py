@@ -45,6 +45,7 @@ FAKE_AZ = textwrap.dedent(
 
     outputs = {
         "functionAppName": "triage-func-abc", "functionAppHostName": "triage-func-abc.net",
+        "qdrantContainerGroupName": "triage-qdrant",
         "keyVaultName": "triage-kv-abc", "storageAccountName": "triagestabc",
         "knowledgeBaseContainerName": "knowledge-base",
         "hubspotTokenSecretName": "hubspot-access-token",
@@ -95,6 +96,11 @@ FAKE_AZ = textwrap.dedent(
             sys.exit(2)
     elif cmd.startswith("functionapp restart"):
         state["restart_seq"] = state["seq"]
+        save()
+    elif cmd.startswith("container show"):
+        print("10.40.2.9")
+    elif cmd.startswith("functionapp config appsettings") and "set" in args:
+        state["settings"] = args[args.index("--settings") + 1]
         save()
     elif cmd.startswith("functionapp keys list"):
         print("function-key-1")
@@ -198,8 +204,8 @@ def fake_tools(tmp_path: Path) -> dict[str, Any]:
     _write_tool(bin_dir, "func", FAKE_FUNC)
     _write_tool(bin_dir, "curl", FAKE_CURL)
     # Only the stand-ins and the basics: no real az/func/curl can be reached.
-    basics = ("bash", "env", "cat", "dirname", "grep", "od", "tr", "mktemp", "chmod", "rm")
-    basics += ("sort", "head")
+    basics: tuple[str, ...] = ("bash", "env", "cat", "dirname", "grep", "od", "tr", "mktemp")
+    basics += ("chmod", "rm", "sort", "head")
     for tool in (*basics, "seq", "sleep"):
         found = shutil.which(tool)
         assert found, tool
@@ -546,3 +552,16 @@ def test_an_app_that_is_not_ready_fails_the_deployment_with_the_problems(
     done = _run(DEPLOY, {**fake_tools["env"], "FAKE_STATUS_BODY": body})
     assert done.returncode != 0
     assert "qdrant unreachable" in done.stderr and "does not report ready" in done.stderr
+
+
+def test_repair_points_qdrant_url_at_the_new_ip_without_redeploying(
+    fake_tools: dict[str, Any],
+) -> None:
+    assert _run(DEPLOY, fake_tools["env"]).returncode == 0
+    (fake_tools["state"] / "calls.jsonl").unlink()
+    done = _run(["-g", "rg-triage", "-l", "westeurope", "--repair-qdrant-url"], fake_tools["env"])
+    assert done.returncode == 0, done.stderr
+    state = json.loads((fake_tools["state"] / "state.json").read_text())
+    assert state["settings"] == "QDRANT_URL=http://10.40.2.9:6333"
+    calls = _calls(fake_tools["state"])
+    assert not any(c[:3] == ["deployment", "group", "create"] or c[0] == "func" for c in calls)
