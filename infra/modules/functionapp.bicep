@@ -57,6 +57,7 @@ resource app 'Microsoft.Web/sites@2024-04-01' = {
   #checkov:skip=CKV_AZURE_17: client certificates would break the anonymous /api/health probe; the other endpoints need a function key
   #checkov:skip=CKV_AZURE_212: Flex Consumption scales instances on demand up to maximumInstanceCount; there is no fixed instance count to set
   #checkov:skip=CKV_AZURE_213: Flex Consumption does not offer the App Service health check; /api/health exists for external probes
+  #checkov:skip=CKV_AZURE_78: Flex Consumption has no FTP and refuses siteConfig.ftpsState (ARM error 51021; Flex deprecations in infra/azure-facts.json)
   name: '${namePrefix}-func-${uniqueString(resourceGroup().id)}'
   location: location
   tags: tags
