@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from pipeline.services import ledger
+from pipeline.services import hubspot, ledger
 from pipeline.singleton import InstanceState, is_stuck
 from pipeline.wake import last_webhook_iso
 
@@ -97,3 +97,27 @@ def retry_message(message_id: str) -> RetryOutcome:
         )
     book.mark_retry(message_id)
     return RetryOutcome(202, {"message_id": message_id, "state": "retry_requested"})
+
+
+def dependencies_status() -> dict[str, Any]:
+    """HubSpot and Qdrant reachable (one cheap call each) and the knowledge base's state;
+    `ready` is what infra/deploy.sh waits for, `problems` says what is wrong in one line each."""
+    from pipeline.kb_guard import knowledge_base_status
+
+    problems: list[str] = []
+    try:
+        hubspot().list_inboxes()
+        hub: dict[str, Any] = {"reachable": True}
+    except Exception as error:
+        first = str(error).splitlines()[0][:200] if str(error) else ""
+        hub = {"reachable": False, "error": f"{type(error).__name__}: {first}"}
+        problems.append(f"HubSpot unreachable ({hub['error']}): check HUBSPOT_ACCESS_TOKEN")
+    kb = knowledge_base_status()
+    if kb["problem"]:
+        problems.append(str(kb["problem"]))
+    return {
+        "ready": bool(hub["reachable"] and kb["reachable"]),
+        "problems": problems,
+        "hubspot": hub,
+        "knowledge_base": kb,
+    }
