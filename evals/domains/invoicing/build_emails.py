@@ -62,7 +62,9 @@ DE_ERECHNUNG_VERSAND = "de/e-rechnung.md#Versand von E-Rechnungen"
 DE_LEITWEG = "de/e-rechnung.md#Rechnungen an öffentliche Auftraggeber (Leitweg-ID)"
 VAT_RATES = "vat/vat-rates-and-reverse-charge.md#VAT rates in Ledgerly"
 REVERSE = "vat/vat-rates-and-reverse-charge.md#Reverse charge within the EU"
-KLEINUNTERNEHMER = "vat/vat-rates-and-reverse-charge.md#Small businesses in Germany (Kleinunternehmer)"
+KLEINUNTERNEHMER = (
+    "vat/vat-rates-and-reverse-charge.md#Small businesses in Germany (Kleinunternehmer)"
+)
 VAT_REPORT = "vat/vat-rates-and-reverse-charge.md#The VAT report"
 ROT_HOW = "vat/rot-och-rut.md#Så fakturerar du med avdrag"
 ROT_CLAIM = "vat/rot-och-rut.md#Begär utbetalning från Skatteverket"
@@ -114,8 +116,13 @@ def faq(question: str) -> str:
 
 def A(subject: str, body: str, gold: list[str], facts: list[list[str]]) -> dict:
     """An email the knowledge base answers."""
-    return {"expect": "answer", "subject": subject, "body": body, "gold_sources": gold,
-            "key_facts": facts}
+    return {
+        "expect": "answer",
+        "subject": subject,
+        "body": body,
+        "gold_sources": gold,
+        "key_facts": facts,
+    }
 
 
 def N(subject: str, body: str) -> dict:
@@ -168,8 +175,8 @@ EMAILS["en"] = [
         "and do I just send a new one?\n\nAlso: will she take one of our three Standard seats? "
         "We are already at 3 users and I don't want to pay for a fourth.\n\nBest,\n"
         "Karen Holt\nHR Manager\nFjällgren Outdoor AB\n+46 70 555 12 34",
-        [INVITE, SEATS, faq("Does my accountant need a paid seat?"), EXTRA_USERS],
-        [["72 hours"], ["up to 2"]],
+        [INVITE, SEATS, faq("Does my accountant need a paid seat?"), EXTRA_USERS, SV_EXTRA],
+        [["72 hours"], ["up to 2", "max 2"]],
     ),
     A(
         "Export to Excel for our auditor",
@@ -177,7 +184,7 @@ EMAILS["en"] = [
         "list of unpaid invoices in Excel. Can I export my data to Excel directly from "
         "Ledgerly, or do I have to copy it by hand?\n\nRegards\nTomas Lindqvist\nCFO, "
         "Lindqvist Logistik AB",
-        [EXPORT_EXCEL, faq("Can I export my data to Excel?")],
+        [EXPORT_EXCEL, faq("Can I export my data to Excel?"), f"{CHANGELOG}#2026-11-04"],
         [["Excel (.xlsx)"]],
     ),
     A(
@@ -243,14 +250,20 @@ EMAILS["en"] = [
         "need to ask everybody to turn it on themselves?\n\nThanks,\nRasmus Dahl\nIT Manager, "
         "Dahl & Partners Revision AB",
         [TFA_REQUIRE, SV_TFA_REQUIRE, DE_TFA_REQUIRE],
-        [["Require two-factor login", "Kräv tvåstegsverifiering", "Zwei-Faktor-Anmeldung erzwingen"]],
+        [
+            [
+                "Require two-factor login",
+                "Kräv tvåstegsverifiering",
+                "Zwei-Faktor-Anmeldung erzwingen",
+            ]
+        ],
     ),
     A(
         "Receipts app on Starter?",
         "Hi!\n\nI'm a freelance photographer on the Starter plan. Can I use the Ledgerly "
         "Receipts app on my Android phone to snap receipts? And does it work on my Garmin "
         "watch by any chance, haha.\n\n/Elin\n\nElin Strand Foto\nwww.elinstrand.se",
-        [APP_GET, faq("Is there a mobile app?"), PLANS],
+        [APP_GET, faq("Is there a mobile app?"), PLANS, SV_PLANS],
         [["Standard and Pro"]],
     ),
     A(
@@ -273,7 +286,7 @@ EMAILS["en"] = [
         "> Gustav, as discussed: the bookkeeping records of the company must be kept for seven\n"
         "> years after the end of the fiscal year, also after the business has closed.\n"
         "> Make sure you have a copy of everything.\n> Eva Lund, advokat",
-        [CLOSE_BEFORE, CLOSE_AFTER],
+        [CLOSE_BEFORE, CLOSE_AFTER, faq("How do I close my account?")],
         [["does not keep them"], ["90 days"]],
     ),
     A(
@@ -384,7 +397,8 @@ EMAILS["en"] = [
         "Hello,\n\nI got the email below today. It has your logo but the link goes to "
         "ledgerly-billing-secure.com. I did click it and entered my card number before I "
         "noticed. What should I do now?\n\nDaniel Roos\n\n"
-        "-----Original Message-----\nFrom: Ledgerly Billing <no-reply@ledgerly-billing-secure.com>\n"
+        "-----Original Message-----\n"
+        "From: Ledgerly Billing <no-reply@ledgerly-billing-secure.com>\n"
         "Subject: Action required: your subscription will be suspended\n"
         "Your payment failed. Update your card within 24 hours to avoid suspension: "
         "https://ledgerly-billing-secure.com/update",
@@ -475,8 +489,13 @@ EMAILS["sv"] = [
         "Hej Oskar,\nDitt kort har nu uppdaterats. Hör av dig om du har fler frågor!\n"
         "Vänliga hälsningar, Sara på Ledgerly",
         [faq("Kan jag betala med autogiro?"), PAY_METHODS],
-        [["Inställningar > Fakturering > Betalsätt > Autogiro",
-          "Settings > Billing > Payment method > Autogiro"], ["BankID"]],
+        [
+            [
+                "Inställningar > Fakturering > Betalsätt > Autogiro",
+                "Settings > Billing > Payment method > Autogiro",
+            ],
+            ["BankID"],
+        ],
     ),
     N(
         "Inkasso",
@@ -527,7 +546,12 @@ EMAILS["de"] = [
         "bekommen (Grünpflege). Die Stadt verlangt eine XRechnung mit Leitweg-ID. Geht das mit "
         "Ledgerly im Tarif Standard, und wo trage ich die Leitweg-ID ein?\n\nViele Grüße\n"
         "Thomas Brandt\nInhaber, Brandt Garten- und Landschaftsbau",
-        [DE_LEITWEG, DE_ERECHNUNG_VERSAND, faq("Unterstützt Ledgerly XRechnung?")],
+        [
+            DE_LEITWEG,
+            DE_ERECHNUNG_VERSAND,
+            faq("Unterstützt Ledgerly XRechnung?"),
+            f"{CHANGELOG}#2026-10-14",
+        ],
         [["Kunden > (Kunde) > Bearbeiten > E-Rechnung > Leitweg-ID"], ["Standard und Pro"]],
     ),
     A(
@@ -536,7 +560,7 @@ EMAILS["de"] = [
         "monatlich im DATEV-Format bekommen. Wir nutzen derzeit den Tarif Standard. Ist der "
         "DATEV-Export darin enthalten, und welche Angaben der Kanzlei brauchen wir dafür?\n\n"
         "Mit freundlichen Grüßen\nJulia Weber\nOffice Managerin, Weber Zahntechnik GmbH",
-        [DATEV_REQ, FILE_FORMATS, PLANS],
+        [DATEV_REQ, FILE_FORMATS, PLANS, SV_PLANS],
         [["im Tarif Pro enthalten", "Pro only"], ["Mandantennummer"]],
     ),
     A(
@@ -555,8 +579,8 @@ EMAILS["de"] = [
         "Markus Schulz\nGeschäftsführer, Schulz Elektrotechnik GmbH\n\n"
         "Am 2. November 2026 um 10:14 schrieb Markus Schulz:\n"
         "> Hallo, ich habe mir Ihre Website angesehen, finde aber die Preise in Euro nicht.",
-        [faq("Was kostet Ledgerly in Deutschland?"), PRICES, ANNUAL],
-        [["31 EUR", "EUR 31"], ["2 months free", "10 months"]],
+        [faq("Was kostet Ledgerly in Deutschland?"), PRICES, ANNUAL, SV_ANNUAL],
+        [["31 EUR", "EUR 31"], ["2 months free", "10 months", "2 månader gratis"]],
     ),
     N(
         "Verfahrensdokumentation nach GoBD",
@@ -656,7 +680,7 @@ EMAILS["es"] = [
         "Hola:\n\nUso la app Ledgerly Receipts en el iPhone. Algunos recibos en PDF del hotel "
         "no se suben. ¿Qué formatos acepta la app y cuál es el tamaño máximo por archivo?\n\n"
         "Gracias,\nLucía Fernández\nOffice Manager, Bravo Eventos Nordic AB",
-        [APP_SCAN],
+        [APP_SCAN, f"{CHANGELOG}#2026-11-04"],
         [["10 MB"], ["HEIC"]],
     ),
     A(
@@ -719,7 +743,7 @@ EMAILS["nl"] = [
         "Ledgerly hebben (facturen, boekhouding, bonnetjes) voor het archief. Hoe maak ik "
         "zo'n export en hoe lang is de downloadlink geldig? Ik ben beheerder (Admin).\n\n"
         "Groet,\nEmma Visser\nControler, Visser Logistics Scandinavia AB",
-        [EXPORT_ALL],
+        [EXPORT_ALL, faq("Can I export my data to Excel?")],
         [["Export all data"], ["7 days"]],
     ),
     N(
@@ -808,8 +832,8 @@ EMAILS["no"] = [
         "Hei,\n\nTo spørsmål:\n1. Matcher Ledgerly innbetalinger automatisk med KID-nummer "
         "fra DNB?\n2. Kan vi logge inn med BankID i stedet for passord og kode?\n\nTakk for "
         "hjelpen!\nMvh\nSilje Berg\nKontormedarbeider, Fjordlys Regnskap AS",
-        [BANK_MATCH, TFA_METHODS, f"{CHANGELOG}#2025-11-18"],
-        [["KID"], ["Norwegian BankID"]],
+        [BANK_MATCH, TFA_METHODS, f"{CHANGELOG}#2025-11-18", DE_TFA_ON],
+        [["KID"], ["Norwegian BankID", "Schweden und Norwegen"]],
     ),
     N(
         "Sende MVA-meldingen til Altinn",
@@ -857,8 +881,8 @@ EMAILS["fi"] = [
         "Hinta Suomessa",
         "Moi,\n\nPaljonko Standard maksaa kuukaudessa suomalaiselle yritykselle? Saako "
         "vuosilaskutuksesta alennusta?\n\nKiitos,\nJuha Virtanen\nVirtasen Remontti Oy",
-        [PRICES, ANNUAL],
-        [["EUR 31"], ["2 months free", "10 months"]],
+        [PRICES, ANNUAL, SV_ANNUAL],
+        [["EUR 31"], ["2 months free", "10 months", "2 månader gratis"]],
     ),
     N(
         "Verkkolaskut kuluttajille",
@@ -946,7 +970,7 @@ EMAILS["it"] = [
     N(
         "Compiti di latino",
         "Ciao,\n\nmi potete aiutare a tradurre questa frase per i compiti di latino: "
-        "\"Gallia est omnis divisa in partes tres\"? E perché \"divisa\" e non \"divisus\"?\n\n"
+        '"Gallia est omnis divisa in partes tres"? E perché "divisa" e non "divisus"?\n\n'
         "Grazie mille\nFrancesca (terza liceo)",
     ),
     R(
@@ -963,11 +987,16 @@ EMAILS["it"] = [
 
 def main() -> None:
     rows = []
+    groups_started: dict[str, int] = defaultdict(int)  # per expect, over the languages
     for language, emails in EMAILS.items():
         counters: dict[str, int] = defaultdict(int)
+        starts: dict[str, int] = {}
         for number, email in enumerate(emails, start=1):
             expect = email["expect"]
-            split = "dev" if counters[expect] % 2 == 0 else "test"
+            if expect not in starts:  # groups start dev, test, dev, ... so odd sizes even out
+                starts[expect] = groups_started[expect] % 2
+                groups_started[expect] += 1
+            split = "dev" if (starts[expect] + counters[expect]) % 2 == 0 else "test"
             counters[expect] += 1
             row = {
                 "id": f"{language}-{number:03d}",

@@ -17,7 +17,8 @@ KB = HERE / "kb"
 
 SERVICE_LEVELS = [
     "# Ledgerly support and service levels 2026",
-    "Valid from 1 January 2026 for all Ledgerly plans. Ledgerly AB, Sveavägen 44, 111 34 Stockholm.",
+    "Valid from 1 January 2026 for all Ledgerly plans. "
+    "Ledgerly AB, Sveavägen 44, 111 34 Stockholm.",
     "",
     "# Support opening hours",
     "Monday to Friday 08:00–17:00 CET (Swedish time), except Swedish public holidays.",
@@ -37,7 +38,8 @@ SERVICE_LEVELS = [
     "# Service credits (Pro only)",
     "If availability in a month is below 99.9%, Pro customers get a credit of 10% of that month's",
     "fee; below 99.0%, 25%. Credits must be requested within 30 days after the end of the month by",
-    "writing to billing@ledgerly.se. Credits are deducted from the next invoice and are not paid out.",
+    "writing to billing@ledgerly.se. "
+    "Credits are deducted from the next invoice and are not paid out.",
     "",
     "Ledgerly AB - Org. nr 559123-4567 - help.ledgerly.se",
 ]
@@ -101,8 +103,11 @@ def migration_guide(path: Path) -> None:
 
 
 def main() -> None:
-    write_pdf(KB / "support" / "service-levels-2026.pdf", "Ledgerly support and service levels 2026",
-              SERVICE_LEVELS)
+    write_pdf(
+        KB / "support" / "service-levels-2026.pdf",
+        "Ledgerly support and service levels 2026",
+        SERVICE_LEVELS,
+    )
     migration_guide(KB / "data" / "migration-guide.docx")
     print("wrote", KB / "support" / "service-levels-2026.pdf", KB / "data" / "migration-guide.docx")
 

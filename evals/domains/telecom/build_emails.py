@@ -44,7 +44,7 @@ def r(reason: str, subject: str, body: str) -> Entry:
     return Entry("route", subject, body, [], [], reason)
 
 
-# --- gold sources: every section that answers the question (translations, near-duplicates) ---
+# --- gold sources: every section that answers the question (translations, near-duplicates) -------
 PRICE_LIST = ["docs/price-list-2026.pdf"]
 PLANS_NO = ["help/mobile-plans.md#Plans in Norway", "no/mobilabonnement.md#Priser"]
 PLANS_DK = ["help/mobile-plans.md#Plans in Denmark", "da/mobilabonnementer.md#Priser"]
@@ -69,7 +69,10 @@ EU = ["help/roaming.md#EU/EEA (Roam Like at Home)"]
 EU_NO = ["no/roaming.md#EU/EØS"]
 UK_CH = ["help/roaming.md#Switzerland and the UK"]
 UK_CH_NO = ["no/roaming.md#Sveits og Storbritannia"]
-TRAVEL_PASS = ["help/roaming.md#Outside Europe > Travel Pass", "web/travel-pass.html#Zones and prices"]
+TRAVEL_PASS = [
+    "help/roaming.md#Outside Europe > Travel Pass",
+    "web/travel-pass.html#Zones and prices",
+]
 TRAVEL_PASS_NO = ["no/roaming.md#Utenfor Europa"]
 TRAVEL_PASS_BUY = ["web/travel-pass.html#How to buy a Travel Pass"]
 COST_CAP = ["help/roaming.md#Outside Europe > Cost cap", "help/whats-new.md#2026-08-27"]
@@ -101,7 +104,10 @@ INVOICE_EXPORT = ["help/invoices.md#Downloading and exporting invoices"]
 USAGE = ["help/invoices.md#Usage details"]
 PAY_METHODS = ["help/payment.md#Payment methods"]
 DIRECT_DEBIT = ["help/payment.md#Direct debit and automatic card payment"]
-BS_DA = ["da/betaling.md#Tilmelding til Betalingsservice", "faq.csv#Hvordan tilmelder jeg mig Betalingsservice?"]
+BS_DA = [
+    "da/betaling.md#Tilmelding til Betalingsservice",
+    "faq.csv#Hvordan tilmelder jeg mig Betalingsservice?",
+]
 LATE = ["help/payment.md#Late payment and reminders"]
 LATE_DA = ["da/betaling.md#Forfaldsdato og rykkere"]
 POSTPONE = ["help/payment.md#Postponing a payment"]
@@ -113,7 +119,10 @@ FIBRE_INSTALL = [
 BINDING = ["help/fibre-broadband.md#Binding period", "help/cancel-subscription.md#Binding period"]
 BINDING_DA = ["da/opsigelse.md#Binding"]
 G5_WHAT = ["help/5g-home.md#What you get", "web/da/5g-hjem.html#Det får du"]
-G5_WHERE = ["help/5g-home.md#Where you can use 5G Home", "web/da/5g-hjem.html#Hvor kan du bruge 5G Hjem?"]
+G5_WHERE = [
+    "help/5g-home.md#Where you can use 5G Home",
+    "web/da/5g-hjem.html#Hvor kan du bruge 5G Hjem?",
+]
 WIFI_DEFAULT = ["help/router-and-wifi.md#Wi-Fi name and password"]
 WIFI_CHANGE = [
     "help/router-and-wifi.md#Changing the Wi-Fi name or password",
@@ -129,19 +138,25 @@ COMPENSATION = ["help/outages-and-faults.md#Compensation for outages"]
 WIFI_CALLING = ["help/coverage.md#Wi-Fi calling"]
 THREE_G = ["help/coverage.md#The 3G network has closed"]
 MOVE_TELL = ["help/moving-home.md#Tell us about your move", "web/no/flytting.html#Meld flytting"]
-MOVE_FIBRE = ["help/moving-home.md#Fibre at your new address", "web/no/flytting.html#Fiber på ny adresse"]
+MOVE_FIBRE = [
+    "help/moving-home.md#Fibre at your new address",
+    "web/no/flytting.html#Fiber på ny adresse",
+]
 CANCEL_HOW = ["help/cancel-subscription.md#How to cancel", "da/opsigelse.md#Sådan opsiger du"]
 NOTICE = ["help/cancel-subscription.md#Notice period"]
 NOTICE_DA = ["da/opsigelse.md#Opsigelsesvarsel"]
 NOTICE_FAQ_NO = ["faq.csv#Hvordan sier jeg opp abonnementet?"]
-RETURN = ["help/cancel-subscription.md#Returning equipment", "da/opsigelse.md#Returnering af udstyr"]
+RETURN = [
+    "help/cancel-subscription.md#Returning equipment",
+    "da/opsigelse.md#Returnering af udstyr",
+]
 DATA_SHARE = ["help/whats-new.md#2026-10-14"]
 HYTTE_PAUSE = ["no/fjordnet-hytte.md#Pause i abonnementet"]
 FAMILY_DA = ["da/familierabat.md#Sådan virker familierabatten"]
 DATA_SIM = ["faq.csv#Can I get an extra SIM card for my tablet or car?"]
 BUSINESS_PLANS = ["docs/fjordnet-business-guide.docx#Business mobile plans"]
 
-# --- English ------------------------------------------------------------------------------------
+# --- English -------------------------------------------------------------------------------------
 EN: list[Entry] = [
     a(
         "Moving to Oslo - which plan and is there a discount?",
@@ -525,7 +540,7 @@ Sandnes""",
     ),
 ]
 
-# --- Norwegian (Bokmål) ---------------------------------------------------------------------------
+# --- Norwegian (Bokmål) --------------------------------------------------------------------------
 NO: list[Entry] = [
     a(
         "Pause hyttebredbåndet om vinteren?",
@@ -627,7 +642,7 @@ Agnieszka Nowak""",
     ),
 ]
 
-# --- Danish ------------------------------------------------------------------------------------------
+# --- Danish --------------------------------------------------------------------------------------
 DA: list[Entry] = [
     a(
         "Rabat på flere abonnementer?",
@@ -665,8 +680,10 @@ fordi jeg ikke har haft det så længe?
 Venlig hilsen
 Simon Lauridsen""",
         NOTICE_DA + NOTICE + BINDING_DA + BINDING,
-        [["løbende måned plus én måned", "rest of the current month plus one month"],
-         ["6 måneder", "6 months"]],
+        [
+            ["løbende måned plus én måned", "rest of the current month plus one month"],
+            ["6 måneder", "6 months"],
+        ],
     ),
     a(
         "Ferie på Færøerne",
@@ -728,7 +745,7 @@ Tlf. 66 11 12 13""",
     ),
 ]
 
-# --- Swedish -----------------------------------------------------------------------------------------
+# --- Swedish -------------------------------------------------------------------------------------
 SV: list[Entry] = [
     a(
         "Säkerhetskod till nya SIM-kortet",
@@ -812,7 +829,7 @@ Kundnummer 7781 2290""",
     ),
 ]
 
-# --- German ------------------------------------------------------------------------------------------
+# --- German --------------------------------------------------------------------------------------
 DE: list[Entry] = [
     a(
         "Rechnungsdaten nach Excel exportieren",
@@ -911,7 +928,7 @@ Klaus Becker""",
     ),
 ]
 
-# --- French ------------------------------------------------------------------------------------------
+# --- French --------------------------------------------------------------------------------------
 FR: list[Entry] = [
     a(
         "Voyage en Thaïlande - Travel Pass",
@@ -976,7 +993,7 @@ Gérant, Mobilfiks Tromsø""",
     ),
 ]
 
-# --- Spanish -----------------------------------------------------------------------------------------
+# --- Spanish -------------------------------------------------------------------------------------
 ES: list[Entry] = [
     a(
         "Precio de 5G Home en Copenhague",
@@ -1050,7 +1067,7 @@ Tel. +47 905 12 345""",
     ),
 ]
 
-# --- Dutch -------------------------------------------------------------------------------------------
+# --- Dutch ---------------------------------------------------------------------------------------
 NL: list[Entry] = [
     a(
         "PUK-code kwijt",
@@ -1114,7 +1131,7 @@ Klantnummer 6620 1174""",
     ),
 ]
 
-# --- Italian -----------------------------------------------------------------------------------------
+# --- Italian -------------------------------------------------------------------------------------
 IT: list[Entry] = [
     a(
         "Rimborso per guasto internet in Danimarca",
@@ -1175,7 +1192,7 @@ Paola""",
     ),
 ]
 
-# --- Polish ------------------------------------------------------------------------------------------
+# --- Polish --------------------------------------------------------------------------------------
 PL: list[Entry] = [
     a(
         "Odroczenie płatności faktury",
@@ -1225,7 +1242,7 @@ Katarzyna Lewandowska""",
     ),
 ]
 
-# --- Finnish -----------------------------------------------------------------------------------------
+# --- Finnish -------------------------------------------------------------------------------------
 FI: list[Entry] = [
     a(
         "Apple Watch ja sama numero",
@@ -1277,7 +1294,7 @@ Heikki Laine""",
     ),
 ]
 
-# --- Portuguese --------------------------------------------------------------------------------------
+# --- Portuguese ----------------------------------------------------------------------------------
 PT: list[Entry] = [
     a(
         "Lista de chamadas",
@@ -1381,9 +1398,14 @@ def main() -> None:
     for language in LANGUAGES:
         print(language, {e: counted[(language, e)] for e in ("answer", "abstain", "route")})
     print("by expect:", dict(Counter(str(row["expect"]) for row in data)))
-    print("route reasons:", dict(Counter(str(row.get("route_reason")) for row in data if row.get("route_reason"))))
+    print(
+        "route reasons:",
+        dict(Counter(str(row.get("route_reason")) for row in data if row.get("route_reason"))),
+    )
     print("splits:", dict(Counter(str(row["split"]) for row in data)))
-    OUT.write_text("".join(json.dumps(row, ensure_ascii=False) + "\n" for row in data), encoding="utf-8")
+    OUT.write_text(
+        "".join(json.dumps(row, ensure_ascii=False) + "\n" for row in data), encoding="utf-8"
+    )
     print(f"wrote {len(data)} emails to {OUT}")
 
 

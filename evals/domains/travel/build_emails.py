@@ -59,18 +59,43 @@ EMAILS: list[dict[str, Any]] = []
 
 
 def answer(lang: str, subject: str, body: str, gold: list[str], facts: list[list[str]]) -> None:
-    EMAILS.append(dict(language=lang, expect="answer", subject=subject, body=body,
-                       gold_sources=gold, key_facts=facts))
+    EMAILS.append(
+        dict(
+            language=lang,
+            expect="answer",
+            subject=subject,
+            body=body,
+            gold_sources=gold,
+            key_facts=facts,
+        )
+    )
 
 
 def abstain(lang: str, subject: str, body: str) -> None:
-    EMAILS.append(dict(language=lang, expect="abstain", subject=subject, body=body,
-                       gold_sources=[], key_facts=[]))
+    EMAILS.append(
+        dict(
+            language=lang,
+            expect="abstain",
+            subject=subject,
+            body=body,
+            gold_sources=[],
+            key_facts=[],
+        )
+    )
 
 
 def route(lang: str, reason: str, subject: str, body: str) -> None:
-    EMAILS.append(dict(language=lang, expect="route", subject=subject, body=body,
-                       gold_sources=[], key_facts=[], route_reason=reason))
+    EMAILS.append(
+        dict(
+            language=lang,
+            expect="route",
+            subject=subject,
+            body=body,
+            gold_sources=[],
+            key_facts=[],
+            route_reason=reason,
+        )
+    )
 
 
 # =============================================================================================
@@ -89,8 +114,12 @@ What will that cost me, and until when do I have to do it?
 
 Thanks!
 Laura Mäkinen""",
-    [f"{FARES}#Changing a ticket", f"{FARES_FI}#Lipun muuttaminen", FAQ_NAME,
-     f"{CHANGELOG}#2026-04-01"],
+    [
+        f"{FARES}#Changing a ticket",
+        f"{FARES_FI}#Lipun muuttaminen",
+        FAQ_NAME,
+        f"{CHANGELOG}#2026-04-01",
+    ],
     [["EUR 15", "15 €", "€15"], ["24 hours", "24 tuntia"]],
 )
 
@@ -127,9 +156,18 @@ both have EU pet passports and rabies shots.
 Thank you in advance,
 Hannah & Mark Cooper
 Bristol, UK""",
-    [PET_OVERNIGHT, PET_PLACE_FI, f"{PETS}#Documents for pets",
-     f"{PETS_FI}#Lemmikin matkustusasiakirjat", FAQ_PETS_CABIN],
-    [["EUR 35", "35 €"], ["24–120 hours", "24–120 tuntia"], ["2 pets", "2 lemmikkiä", "2 Haustiere"]],
+    [
+        PET_OVERNIGHT,
+        PET_PLACE_FI,
+        f"{PETS}#Documents for pets",
+        f"{PETS_FI}#Lemmikin matkustusasiakirjat",
+        FAQ_PETS_CABIN,
+    ],
+    [
+        ["EUR 35", "35 €"],
+        ["24–120 hours", "24–120 tuntia"],
+        ["2 pets", "2 lemmikkiä", "2 Haustiere"],
+    ],
 )
 
 answer(
@@ -212,8 +250,12 @@ I can give it to the taxi driver?
 
 Regards,
 Robert Hughes""",
-    [f"{CHECKIN}#When does check-in close?", FAQ_CHECKIN,
-     f"{FAQ}#Milloin lähtöselvitys sulkeutuu Helsingissä?", f"{CHECKIN}#Our terminals"],
+    [
+        f"{CHECKIN}#When does check-in close?",
+        FAQ_CHECKIN,
+        f"{FAQ}#Milloin lähtöselvitys sulkeutuu Helsingissä?",
+        f"{CHECKIN}#Our terminals",
+    ],
     [["30 minutes", "30 minuuttia"], ["Tyynenmerenkatu 14"]],
 )
 
@@ -265,8 +307,11 @@ It's now 21:30 here.
 
 Thanks
 Jussi""",
-    [f"{MANAGE}#Changing the date, time or route", f"{FARES}#Changing a ticket",
-     f"{FARES_FI}#Lipun muuttaminen"],
+    [
+        f"{MANAGE}#Changing the date, time or route",
+        f"{FARES}#Changing a ticket",
+        f"{FARES_FI}#Lipun muuttaminen",
+    ],
     [["24 hours", "24 tuntia"], ["greyed out"]],
 )
 
@@ -302,8 +347,12 @@ cover something like this in future?
 
 Regards,
 Ingrid Olsen""",
-    [f"{FARES}#Cancelling and refunds", f"{FAQ}#Can I get a refund on a Saver ticket?",
-     f"{FARES_FI}#Peruutus ja hyvitys", f"{FARES}#Fare types at a glance"],
+    [
+        f"{FARES}#Cancelling and refunds",
+        f"{FAQ}#Can I get a refund on a Saver ticket?",
+        f"{FARES_FI}#Peruutus ja hyvitys",
+        f"{FARES}#Fare types at a glance",
+    ],
     [["4.50", "4,50"]],
 )
 
@@ -351,8 +400,12 @@ that Saver tickets can be changed once for EUR 30 – can you do that for me or 
 
 Thank you,
 Dr. Eleanor Price""",
-    [f"{FARES}#Changing a ticket", f"{FARES_FI}#Lipun muuttaminen", FAQ_NAME,
-     f"{MANAGE}#Changing the date, time or route"],
+    [
+        f"{FARES}#Changing a ticket",
+        f"{FARES_FI}#Lipun muuttaminen",
+        FAQ_NAME,
+        f"{MANAGE}#Changing the date, time or route",
+    ],
     [["cannot be changed", "ei voi muuttaa"]],
 )
 
@@ -683,7 +736,11 @@ zwei Rädern – zählt der bei der Länge mit?
 
 Viele Grüße
 Stefan Bauer""",
-    [f"{VEHICLES}#Size limits", f"{VEHICLES_DE}#Maße und Grenzen", f"{PRICES}#Which vehicle category?"],
+    [
+        f"{VEHICLES}#Size limits",
+        f"{VEHICLES_DE}#Maße und Grenzen",
+        f"{PRICES}#Which vehicle category?",
+    ],
     [["1,90 m", "1.90 m"]],
 )
 
@@ -715,8 +772,12 @@ Helsinki. Unser Auto möchten wir für zwei Wochen in Travemünde stehen lassen.
 
 Danke und viele Grüße
 Renate Köhler""",
-    [f"{CHECKIN_DE}#Check-in-Zeiten", f"{CHECKIN}#When does check-in close?", FAQ_CHECKIN,
-     f"{CHECKIN_DE}#Parken"],
+    [
+        f"{CHECKIN_DE}#Check-in-Zeiten",
+        f"{CHECKIN}#When does check-in close?",
+        FAQ_CHECKIN,
+        f"{CHECKIN_DE}#Parken",
+    ],
     [["60 Minuten", "60 minutes"], ["70 EUR"]],
 )
 
@@ -884,8 +945,11 @@ meillä oikeus johonkin korvaukseen, kun jouduimme yöpymään Tallinnassa?
 
 Terveisin
 Anna-Liisa ja Jari Koskinen""",
-    [f"{DELAYS}#If we cancel your departure", f"{RIGHTS}#Ferries: compensation for late arrival",
-     f"{RIGHTS}#Ferries: meals and hotel"],
+    [
+        f"{DELAYS}#If we cancel your departure",
+        f"{RIGHTS}#Ferries: compensation for late arrival",
+        f"{RIGHTS}#Ferries: meals and hotel",
+    ],
     [["full refund"], ["no extra compensation"]],
 )
 
@@ -1266,8 +1330,8 @@ route(
     "nl",
     "manager",
     "Ik wil een manager spreken",
-    """Dit is de derde keer dat ik mail. Onze hut was vies, het ontbijt was koud en de medewerker bij
-de informatiebalie was ronduit onbeleefd. Ik wil geen standaardantwoord meer, ik wil dat een
+    """Dit is de derde keer dat ik mail. Onze hut was vies, het ontbijt was koud en de medewerker
+bij de informatiebalie was ronduit onbeleefd. Ik wil geen standaardantwoord meer, ik wil dat een
 manager mij persoonlijk terugbelt: 06-12345678.
 
 P. de Groot""",
@@ -1415,8 +1479,10 @@ til Tallinn, én vej?
 
 Tak på forhånd
 Jens Møller""",
-    [f"{PRICES}#Prices per route (one way)",
-     f"{FAQ}#How much does it cost to take a car from Helsinki to Tallinn?"],
+    [
+        f"{PRICES}#Prices per route (one way)",
+        f"{FAQ}#How much does it cost to take a car from Helsinki to Tallinn?",
+    ],
     [["EUR 10"], ["EUR 39"]],
 )
 
