@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from triage.nordic import refine_nordic
-from triage.routing import needs_person
-from triage.taxonomy import default_taxonomy, load_taxonomy
+from triage.routing import needs_person, sentences
+from triage.taxonomy import TaxonomyError, default_taxonomy, load_taxonomy
 
 
 @pytest.mark.parametrize(
@@ -65,6 +65,75 @@ def test_a_team_changes_the_rules_in_its_taxonomy_file(tmp_path: Path) -> None:
     route = needs_person("I am a VIP member.", "", taxonomy)
     assert route is not None and (route.name, route.priority) == ("vip", "urgent")
     assert needs_person("I have contacted my lawyer.", "", taxonomy) is None
+
+
+def _one_rule(tmp_path: Path, rule: dict[str, object]) -> Path:
+    data = json.loads(default_taxonomy().model_dump_json())
+    data["needs_person"] = [{"name": "erasure", "reason": "erasure", **rule}]
+    path = tmp_path / "taxonomy.json"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    return path
+
+
+def test_all_of_needs_every_group_in_one_sentence_and_the_subject_counts_for_each(
+    tmp_path: Path,
+) -> None:
+    taxonomy = load_taxonomy(
+        _one_rule(
+            tmp_path,
+            {
+                "groups": {"law": ["gdpr"], "verb": ["delete", "erase"]},
+                "all_of": [["law", "verb"]],
+            },
+        )
+    )
+    route = needs_person("Under the GDPR, please delete everything.", "", taxonomy)
+    assert route is not None and route.matched == ("delete", "gdpr")
+    assert needs_person("I read about the GDPR. How do I delete a draft?", "", taxonomy) is None
+    assert needs_person("Please erase my account.", "GDPR request", taxonomy) is not None
+    assert needs_person("Please erase my account.", "", taxonomy) is None
+
+
+def test_an_unless_cue_takes_only_its_own_sentence_out(tmp_path: Path) -> None:
+    taxonomy = load_taxonomy(
+        _one_rule(tmp_path, {"keywords": ["a manager"], "unless": ["project manager"]})
+    )
+    assert needs_person("Our project manager wants a manager to call.", "", taxonomy) is None
+    text = "Our project manager asked me to write. I want a manager to call me."
+    assert needs_person(text, "", taxonomy) is not None
+
+
+def test_phrases_match_across_the_mail_clients_line_wrapping(tmp_path: Path) -> None:
+    taxonomy = load_taxonomy(_one_rule(tmp_path, {"keywords": ["speak to a manager"]}))
+    route = needs_person("Please, I want to speak to a\nmanager today.", "", taxonomy)
+    assert route is not None and route.matched == ("speak to a manager",)
+
+
+def test_sentences_end_at_a_full_stop_before_a_capital_not_at_an_abbreviation() -> None:
+    text = "Gemäß Art. 15 DSGVO bitte ich um Auskunft. Danke!\n\nZweiter Absatz"
+    assert sentences(text) == [
+        "gemäß art. 15 dsgvo bitte ich um auskunft.",
+        "danke!",
+        "zweiter absatz",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("rule", "message"),
+    [
+        ({}, "needs keywords or all_of"),
+        ({"groups": {"a": ["x"]}, "all_of": [["a", "b"]]}, "unknown groups"),
+        ({"keywords": ["x"], "groups": {"a": ["x"]}}, "not used in all_of"),
+        ({"groups": {"a": ["x"], "b": [" "]}, "all_of": [["a", "b"]]}, "is empty"),
+    ],
+)
+def test_a_rule_that_cannot_match_as_written_is_refused_with_the_file_named(
+    tmp_path: Path, rule: dict[str, object], message: str
+) -> None:
+    path = _one_rule(tmp_path, rule)
+    with pytest.raises(TaxonomyError, match=message) as caught:
+        load_taxonomy(path)
+    assert str(path) in str(caught.value)
 
 
 @pytest.mark.parametrize(
