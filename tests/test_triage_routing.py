@@ -7,8 +7,9 @@ from pathlib import Path
 
 import pytest
 
+from triage.classifier import keyword_pattern
 from triage.nordic import refine_nordic
-from triage.routing import needs_person, sentences
+from triage.routing import cue_pattern, needs_person, sentences
 from triage.taxonomy import TaxonomyError, default_taxonomy, load_taxonomy
 
 
@@ -137,6 +138,25 @@ def test_phrases_match_across_the_mail_clients_line_wrapping(tmp_path: Path) -> 
     taxonomy = load_taxonomy(_one_rule(tmp_path, {"keywords": ["speak to a manager"]}))
     route = needs_person("Please, I want to speak to a\nmanager today.", "", taxonomy)
     assert route is not None and route.matched == ("speak to a manager",)
+
+
+def test_the_cue_trie_finds_what_the_classifiers_keyword_alternation_finds() -> None:
+    texts = [
+        "please delete my personal data and all data you hold about me.",
+        "i want to speak to a manager. the data manager app: data, datas, database.",
+        "mitt konto har kapats och någon har ändrat mitt lösenord, jag ser en annan kunds data",
+        "bitte löschen sie alle meine daten gemäß art. 15 dsgvo; art 150 ist etwas anderes",
+        "cv, cvs, my cv is attached; mon cv ci-joint; hackathon; someone else's invoice",
+        "kontoen min, logged into, datalekkasje, begäran, bitten sie, retirer, fremden",
+    ]
+    rules = default_taxonomy().needs_person
+    cue_lists = [r.keywords for r in rules] + [c for r in rules for c in r.groups.values()]
+    for cues in cue_lists:
+        trie, alternation = cue_pattern(cues), keyword_pattern(cues)
+        assert trie is not None and alternation is not None
+        for text in texts:
+            expected = [(m.start(), m.group(0)) for m in alternation.finditer(text)]
+            assert [(m.start(), m.group(0)) for m in trie.finditer(text)] == expected
 
 
 def test_sentences_end_at_a_full_stop_before_a_capital_not_at_an_abbreviation() -> None:
