@@ -5,9 +5,10 @@ Plain function with explicit dependencies (store, embedder, drafter), so `triage
 scores exactly what production posts, on a scratch knowledge base.
 
 The decisions, in order:
-1. routed: triage matched a taxonomy ``needs_person`` rule (legal threat, injury, press,
-   reseller, job application, manager): no knowledge-base answer; the reason and priority
-   go to the agent, the customer gets a hand-over line in their language.
+1. routed: triage matched a taxonomy ``needs_person`` rule (security incident,
+   data-protection request, legal threat, injury, press, reseller, job application,
+   manager): no knowledge-base answer; the reason and priority go to the agent, the
+   customer gets a hand-over line in their language.
 2. The customer's questions are taken from the email (triage.questions: no greeting,
    thanks, signature or text flagged as prompt injection) and each is retrieved on its own.
 3. abstained: no question's passage reaches the knowledge base's calibrated threshold for
