@@ -81,6 +81,15 @@ metrics (per set, per language and over all emails of the set):
                 confusion table lists labelled (rows) against predicted (columns)
 A gold source "path#heading" matches a cited passage with that source path and section
 (or a sub-section of it); a bare "path" matches any section of the file.
+per set also: routing recall and precision per reason (rec = went to a person, reason =
+with that reason, prec = routed emails of that reason labelled so), and the reliability of
+the confidence (answered drafts per band, share correct and share not wrong).
+the table across sets (issue 20's targets; '!' = missed): each set's role from
+evals/tuning.json (held out, or tuned on), correct, wrong, held back (= no-answer),
+false.abst, route.rec, route.prec, boilerpl. (drafts quoting help-centre boilerplate:
+feedback widgets, copyright and legal footers, related articles, cookie notices,
+breadcrumbs), lang.ok, prec@0.8 (answered drafts at confidence >= 0.8 that are not wrong),
+and the held-out sets pooled.
 """
 
 

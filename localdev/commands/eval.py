@@ -45,7 +45,10 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
             "EMBEDDING_CACHE_DIR. Built-in sets: sample (samples/knowledge-base, "
             "evals/data/sample_kb.jsonl) and zaragoza (the zaragoza-construction-faq answers "
             "as the knowledge base, its questions wrapped as emails in English and Swedish, "
-            "plus evals/data/construction_faq_ood.jsonl). `--set FILE.jsonl --kb FOLDER` "
+            "plus evals/data/construction_faq_ood.jsonl), and every folder of evals/domains "
+            "(emails.jsonl + kb/: help centres of other industries). The last table lists "
+            "every set with its role (held out from tuning, per evals/tuning.json) and its "
+            "figures against issue 20's targets. `--set FILE.jsonl --kb FOLDER` "
             "scores a set of your own, one JSON object a line: {id, language, subject, body, "
             "expect: answer|abstain|route, gold_sources: [path or path#heading], key_facts: "
             "[[alternatives]], intent, split, route_reason} (see README).",
