@@ -124,7 +124,7 @@ def retrieve(
     if not query.strip():
         return []
     dense = embedder.embed_queries([query])[0] if mode in ("dense", "hybrid") else None
-    sparse = query_vector(query) if mode in ("sparse", "hybrid") else None
+    sparse = query_vector(query, language) if mode in ("sparse", "hybrid") else None
     base = dict(filters or {})
     ranking = refine_query(store, dense, base, weight=prf_weight) if dense is not None else None
 

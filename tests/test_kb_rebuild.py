@@ -43,7 +43,7 @@ class FailingEmbedder(HashingEmbedder):
 
 
 def _texts(store: KnowledgeStore, query: str = "days") -> list[str]:
-    hits = store.search(dense=None, sparse=query_vector(query), mode="sparse", limit=20)
+    hits = store.search(dense=None, sparse=query_vector(query, "en"), mode="sparse", limit=20)
     return [hit.text for hit in hits]
 
 
@@ -207,8 +207,8 @@ def test_a_plain_collection_from_before_aliases_is_replaced_by_the_alias(
         title="Old",
         source="old.md",
         text="Returns used to take 14 days.",
-        sparse_indices=query_vector("days")[0],
-        sparse_values=query_vector("days")[1],
+        sparse_indices=query_vector("days", "en")[0],
+        sparse_values=query_vector("days", "en")[1],
     )
     store.upsert([legacy], hashing_embedder.embed_documents([legacy.text]))
     assert store.live_collection() == "kb"

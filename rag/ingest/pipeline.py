@@ -251,7 +251,9 @@ def _chunks_of(
         document.sections, chunk_tokens=chunk_tokens, overlap_tokens=overlap_tokens
     )
     for number, piece in enumerate(pieces):
-        indices, values = document_vector(embedding_text(document.title, piece.section, piece.text))
+        indices, values = document_vector(
+            embedding_text(document.title, piece.section, piece.text), language
+        )
         chunks.append(
             StoredChunk(
                 chunk_id=f"{document.doc_id}#{number}",
