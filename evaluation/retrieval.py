@@ -69,7 +69,7 @@ def build_store(
     chunks = []
     texts = [indexed_text(row, with_category) for row in rows]
     for row, text in zip(rows, texts, strict=True):
-        indices, values = document_vector(text)
+        indices, values = document_vector(text, language)
         chunks.append(
             StoredChunk(
                 chunk_id=row["id"],
@@ -115,7 +115,7 @@ def evaluate_language(
             else:
                 passages = store.search(
                     dense=dense,
-                    sparse=query_vector(row["q"]),
+                    sparse=query_vector(row["q"], language),
                     mode=mode,
                     limit=10,
                     prefetch_limit=50,

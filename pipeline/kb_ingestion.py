@@ -219,10 +219,11 @@ def plan(recreate: bool, build_id: str) -> dict[str, Any]:
         configured_source(), knowledge_store(), embedder(), build_id=build_id, recreate=recreate
     )
     log.info(
-        "knowledge base: %s into %s (%d documents in the source)",
+        "knowledge base: %s into %s (%d documents in the source)%s",
         "rebuilding" if planned.rebuild else "updating",
         planned.target,
         planned.documents,
+        f": {planned.reason}" if planned.reason else "",
     )
     return planned.model_dump(mode="json")
 

@@ -10,17 +10,23 @@ Ranking (measured on the Zaragoza FAQ, evaluation/retrieval.py, recall@5):
   dense ranking's; keyword fusion (RRF, dense weighted 2:1) only fills the last place and
   what follows. Plain RRF had pushed the right passage out of the top 5 (en .821 hybrid vs
   .831 dense); keywords still earn a place for product names and codes.
+- The query's keywords are analysed in the customer's language (rag.sparse). A collection
+  whose sparse vectors another analyzer made is searched dense only until the next
+  ingestion rebuilds it: its terms and the query's would not meet.
 """
 
 from __future__ import annotations
 
+import logging
 import math
 from collections.abc import Sequence
 
 from rag.embeddings import Embedder
 from rag.models import Passage, RetrievalMode
-from rag.sparse import query_vector
-from rag.store import KnowledgeStore
+from rag.sparse import ANALYZER, query_vector
+from rag.store import KnowledgeStore, StoreError
+
+log = logging.getLogger(__name__)
 
 DEFAULT_RRF_WEIGHTS: tuple[float, float] = (2.0, 1.0)
 PRF_DOCS = 3
@@ -123,8 +129,19 @@ def retrieve(
     """
     if not query.strip():
         return []
+    built_with = store.sparse_analyzer() if mode != "dense" else ANALYZER
+    if built_with != ANALYZER and store.exists():
+        stale = (
+            f"the knowledge base {store.collection!r} holds keyword vectors made with "
+            f"{built_with or 'the stemmer before snowball'}, not {ANALYZER}: "
+            "ingest it again to rebuild it"
+        )
+        if mode == "sparse":
+            raise StoreError(stale)
+        log.warning("%s; searching dense only until then", stale)
+        mode = "dense"
     dense = embedder.embed_queries([query])[0] if mode in ("dense", "hybrid") else None
-    sparse = query_vector(query) if mode in ("sparse", "hybrid") else None
+    sparse = query_vector(query, language) if mode in ("sparse", "hybrid") else None
     base = dict(filters or {})
     ranking = refine_query(store, dense, base, weight=prf_weight) if dense is not None else None
 

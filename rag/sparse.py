@@ -1,4 +1,10 @@
-"""Sparse term vectors for keyword search: tokenize, light-stem, hash to ids, weight by tf.
+"""Sparse term vectors for keyword search: tokenize, stem, hash to ids, weight by tf.
+
+Each text is analysed in its own language: Snowball's stemmer for that language
+(snowballstemmer) and that language's stop words (stopwordsiso), for the twelve reply
+languages. A text in another or an unknown language keeps its lowercased words, unstemmed,
+with no stop words dropped: guessing a language would stem its words in a way no query
+repeats. Documents are analysed in their chunk's language, queries in the customer's.
 
 Qdrant applies IDF itself (the collection's sparse vector uses Modifier.IDF), so documents
 carry BM25-style saturated term frequencies and queries carry 1.0 per distinct term.
@@ -7,80 +13,97 @@ carry BM25-style saturated term frequencies and queries carry 1.0 per distinct t
 from __future__ import annotations
 
 import re
+import threading
+import unicodedata
 import zlib
 from collections import Counter
+from functools import lru_cache
+from importlib.metadata import version
+from typing import Protocol
+
+import snowballstemmer
+import stopwordsiso
 
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
 
+# ISO 639-1 code -> Snowball algorithm (Polish is in Snowball since 3.0).
+STEMMERS = {
+    "en": "english",
+    "sv": "swedish",
+    "de": "german",
+    "fr": "french",
+    "es": "spanish",
+    "nl": "dutch",
+    "it": "italian",
+    "da": "danish",
+    "no": "norwegian",
+    "fi": "finnish",
+    "pl": "polish",
+    "pt": "portuguese",
+}
+_ALIASES = {"nb": "no", "nn": "no"}  # Norwegian Bokmål and Nynorsk: Snowball's Norwegian
 
-def _words(text: str) -> list[str]:
-    return text.split()
-
-
-# Very common words in the five customer languages; they only add noise to keyword scores.
-_STOPWORDS = frozenset(
-    _words(
-        """
-        a an and are as at be but by can could do does for from has have how i if in into is it
-        its me my no not of on or our so than that the their them then there these they this to
-        us was we were what when where which who why will with would you your yours please hi
-        hello thanks thank dear regards
-        och att det som en ett är på av för med till den har de inte om var jag vi ni du kan
-        hur vad när min mitt mina er ert era hej tack vänliga hälsningar sig så eller men från
-        der die das und ist nicht ein eine einen einem mit für auf dem den des zu von ich wir
-        sie es wie was wann wo mein meine ihr ihre kann hallo danke bitte grüße im am um oder
-        aber le la les un une des et est pas pour dans sur avec je nous vous il elle ce que qui
-        quoi comment quand mon ma mes votre vos bonjour merci du au aux
-        el los las unos unas y es no para en con yo nosotros usted que qué cómo cuándo mi mis
-        su sus hola gracias por del al
-        """
-    )
+# What the stored sparse vectors were made with. Collections record it (rag.store): when it
+# changes, the next ingestion rebuilds the collection and searches skip its keyword side
+# until then, since old and new terms do not meet. Bump the scheme when tokenize() changes;
+# the package versions are in it because a new stemmer release can change stems.
+_SCHEME = "snowball-stopwordsiso-1"
+ANALYZER = (
+    f"{_SCHEME}:snowballstemmer=={version('snowballstemmer')}"
+    f";stopwordsiso=={version('stopwordsiso')}"
 )
 
-# Longest-first suffixes: light stemming so "deliveries"/"delivery", "leveransen"/"leverans".
-_SUFFIXES = tuple(
-    sorted(
-        set(
-            _words(
-                """
-                ations ation ings ing edly ed ies es s ly y ment ments ness
-                arna erna orna andet heten het ens ena en er ar or na et
-                ungen ung ern e
-                ements ement ions ion euses euse eux
-                ciones ción mente
-                """
-            )
-        ),
-        key=len,
-        reverse=True,
-    )
-)
-_MIN_STEM = 4
 _ID_SPACE = 2**31 - 1
 BM25_K1 = 1.2
 BM25_B = 0.75
 AVG_DOC_TOKENS = 120.0
 
 
-def _strip_once(token: str) -> str:
-    for suffix in _SUFFIXES:
-        if token.endswith(suffix) and len(token) - len(suffix) >= _MIN_STEM:
-            return token[: -len(suffix)]
-    return token
+class _Stemmer(Protocol):
+    def stemWord(self, word: str) -> str: ...  # snowballstemmer's name
 
 
-def stem(token: str) -> str:
-    """Strip up to two suffixes ("leveranserna" -> "leverans" -> "leveran")."""
-    return _strip_once(_strip_once(token))
+# Snowball stemmer objects keep state while stemming: one per thread and language.
+_local = threading.local()
 
 
-def tokenize(text: str) -> list[str]:
-    """Lowercased, stop-word-free, lightly stemmed word tokens (any script, numbers kept)."""
+def _stemmer(algorithm: str) -> _Stemmer:
+    stemmers: dict[str, _Stemmer] = _local.__dict__.setdefault("stemmers", {})
+    if algorithm not in stemmers:
+        stemmers[algorithm] = snowballstemmer.stemmer(algorithm)
+    return stemmers[algorithm]
+
+
+def _analyzer_language(language: str | None) -> str | None:
+    """The supported language code a text in `language` is analysed as, or None."""
+    code = (language or "").lower().replace("_", "-").split("-")[0]
+    code = _ALIASES.get(code, code)
+    return code if code in STEMMERS else None
+
+
+@lru_cache(maxsize=len(STEMMERS))
+def _stop_words(language: str) -> frozenset[str]:
+    """The stop words of a supported language (empty for any other)."""
+    code = _analyzer_language(language)
+    return frozenset(stopwordsiso.stopwords(code)) if code else frozenset()
+
+
+@lru_cache(maxsize=65536)
+def _stem(code: str, word: str) -> str:
+    return _stemmer(STEMMERS[code]).stemWord(word)
+
+
+def tokenize(text: str, language: str | None) -> list[str]:
+    """Lowercased, stop-word-free, stemmed word tokens of a text in `language` (any
+    script, numbers kept)."""
+    code = _analyzer_language(language)
+    drop = _stop_words(code) if code else frozenset()
     out: list[str] = []
-    for raw in _WORD.findall(text.lower()):
-        if raw in _STOPWORDS or (len(raw) == 1 and not raw.isdigit()):
+    # NFC: a decomposed accent (e + U+0301) would otherwise split the word in two
+    for raw in _WORD.findall(unicodedata.normalize("NFC", text).lower()):
+        if raw in drop or (len(raw) == 1 and not raw.isdigit()):
             continue
-        out.append(stem(raw))
+        out.append(_stem(code, raw) if code else raw)
     return out
 
 
@@ -93,9 +116,9 @@ def _to_vector(weights: dict[int, float]) -> tuple[list[int], list[float]]:
     return indices, [weights[i] for i in indices]
 
 
-def document_vector(text: str) -> tuple[list[int], list[float]]:
+def document_vector(text: str, language: str | None) -> tuple[list[int], list[float]]:
     """(indices, values) with BM25 tf saturation and length normalisation."""
-    counts = Counter(tokenize(text))
+    counts = Counter(tokenize(text, language))
     length = sum(counts.values()) or 1
     norm = BM25_K1 * (1 - BM25_B + BM25_B * length / AVG_DOC_TOKENS)
     weights: dict[int, float] = {}
@@ -105,6 +128,6 @@ def document_vector(text: str) -> tuple[list[int], list[float]]:
     return _to_vector(weights)
 
 
-def query_vector(text: str) -> tuple[list[int], list[float]]:
-    weights = {term_id(term): 1.0 for term in set(tokenize(text))}
+def query_vector(text: str, language: str | None) -> tuple[list[int], list[float]]:
+    weights = {term_id(term): 1.0 for term in set(tokenize(text, language))}
     return _to_vector(weights)

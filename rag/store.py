@@ -29,6 +29,7 @@ from qdrant_client import QdrantClient
 from qdrant_client import models as qm
 
 from rag.models import Passage, RetrievalMode
+from rag.sparse import ANALYZER
 
 DENSE = "dense"
 SPARSE = "sparse"
@@ -231,7 +232,11 @@ class KnowledgeStore:
                     DENSE: qm.VectorParams(size=dimension, distance=qm.Distance.COSINE)
                 },
                 sparse_vectors_config={SPARSE: qm.SparseVectorParams(modifier=qm.Modifier.IDF)},
-                metadata={"embedding_model": model_id, "embedding_dimension": dimension},
+                metadata={
+                    "embedding_model": model_id,
+                    "embedding_dimension": dimension,
+                    "sparse_analyzer": ANALYZER,
+                },
             )
             for field in _INDEXED_FIELDS:
                 client.create_payload_index(
@@ -256,6 +261,16 @@ class KnowledgeStore:
                 "compared: rebuild it with `triage ingest PATH --recreate`, or set "
                 "EMBEDDING_PROVIDER/EMBEDDING_MODEL back to the model it was built with."
             )
+
+    def sparse_analyzer(self) -> str | None:
+        """What the collection's sparse vectors were made with (rag.sparse.ANALYZER); None
+        when it does not exist or predates the record (the hand-written stemmer)."""
+        with self._locked() as client:
+            if not client.collection_exists(self.collection):
+                return None
+            info = client.get_collection(self.collection)
+        value = (info.config.metadata or {}).get("sparse_analyzer")
+        return str(value) if value is not None else None
 
     def count(self) -> int:
         with self._locked() as client:

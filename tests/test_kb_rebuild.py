@@ -4,12 +4,14 @@ mid-rebuild leaves the live collection alone. Embedded Qdrant, the hashing embed
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Sequence
 from pathlib import Path
 
 import pytest
 
 import rag.ingest.pipeline as ingest_pipeline
+import rag.store as store_module
 from rag.ingest import (
     FolderSource,
     StepLimits,
@@ -18,7 +20,8 @@ from rag.ingest import (
     ingest_step,
     plan_ingest,
 )
-from rag.sparse import query_vector
+from rag.retrieve import retrieve
+from rag.sparse import ANALYZER, query_vector
 from rag.store import KnowledgeStore, StoredChunk, StoreError
 from tests import rag_fixtures
 from tests.rag_fixtures import HashingEmbedder, write_small_kb
@@ -43,7 +46,7 @@ class FailingEmbedder(HashingEmbedder):
 
 
 def _texts(store: KnowledgeStore, query: str = "days") -> list[str]:
-    hits = store.search(dense=None, sparse=query_vector(query), mode="sparse", limit=20)
+    hits = store.search(dense=None, sparse=query_vector(query, "en"), mode="sparse", limit=20)
     return [hit.text for hit in hits]
 
 
@@ -180,6 +183,40 @@ def test_incremental_ingest_updates_the_live_collection_in_place(
     assert store.live_collection() == live and store.count() == 3
 
 
+def test_a_collection_from_another_keyword_analyzer_is_rebuilt_and_searched_dense_till_then(
+    kb: Path,
+    store: KnowledgeStore,
+    hashing_embedder: HashingEmbedder,
+    monkeypatch: pytest.MonkeyPatch,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    with monkeypatch.context() as old_release:  # what the previous release recorded
+        old_release.setattr(store_module, "ANALYZER", "hand-written suffixes")
+        ingest_path(kb, store, hashing_embedder)
+    old = store.live_collection()
+    assert store.sparse_analyzer() == "hand-written suffixes"
+
+    # Until the rebuild the query's terms would not meet the stored ones: dense only.
+    with pytest.raises(StoreError, match="ingest it again"):
+        retrieve(store, hashing_embedder, "days", language="en", top_k=3, mode="sparse")
+    with caplog.at_level(logging.WARNING, logger="rag.retrieve"):
+        hits = retrieve(store, hashing_embedder, "days", language="en", top_k=3, sparse_scores=True)
+    assert hits and all(hit.sparse_score is None for hit in hits)
+    assert "hand-written suffixes" in caplog.text and "dense only" in caplog.text
+
+    # The next ingestion rebuilds it (nobody asked for --recreate), then updates in place.
+    source = FolderSource(kb)
+    plan = plan_ingest(source, store, hashing_embedder, build_id="analyzer")
+    assert plan.rebuild and plan.target != old and "hand-written suffixes" in plan.reason
+    _run_steps(source, store, hashing_embedder, plan, limits=StepLimits())
+    finish_ingest(source, store, plan)
+    assert store.live_collection() == plan.target and store.sparse_analyzer() == ANALYZER
+    assert store.build_collections() == [plan.target] and store.count() == 4
+    hits = retrieve(store, hashing_embedder, "days", language="en", top_k=3, sparse_scores=True)
+    assert any(hit.sparse_score for hit in hits)
+    assert not plan_ingest(source, store, hashing_embedder, build_id="next").rebuild
+
+
 def test_an_empty_source_keeps_the_knowledge_base(
     kb: Path, tmp_path: Path, store: KnowledgeStore, hashing_embedder: HashingEmbedder
 ) -> None:
@@ -207,8 +244,8 @@ def test_a_plain_collection_from_before_aliases_is_replaced_by_the_alias(
         title="Old",
         source="old.md",
         text="Returns used to take 14 days.",
-        sparse_indices=query_vector("days")[0],
-        sparse_values=query_vector("days")[1],
+        sparse_indices=query_vector("days", "en")[0],
+        sparse_values=query_vector("days", "en")[1],
     )
     store.upsert([legacy], hashing_embedder.embed_documents([legacy.text]))
     assert store.live_collection() == "kb"

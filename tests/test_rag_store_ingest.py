@@ -64,7 +64,7 @@ def test_second_run_skips_unchanged_and_handles_changes_and_removals(
     texts = [
         p.text
         for p in memory_store.search(
-            dense=None, sparse=query_vector("days"), mode="sparse", limit=10
+            dense=None, sparse=query_vector("days", "en"), mode="sparse", limit=10
         )
     ]
     assert "Now 60 days." in texts and not any("30 days" in t for t in texts)
@@ -102,7 +102,7 @@ def test_payload_metadata_and_filters(
     dense = hashing_embedder.embed_queries(["shipping costs"])[0]
     hits = memory_store.search(
         dense=dense,
-        sparse=query_vector("shipping costs"),
+        sparse=query_vector("shipping costs", "en"),
         limit=3,
         filters={"category": "guides"},
         sparse_scores=True,
@@ -113,7 +113,11 @@ def test_payload_metadata_and_filters(
     assert top.url == "https://shop.example/help/delivery" and top.language == "en"
     assert top.dense_score is not None and top.sparse_score is not None
     none = memory_store.search(
-        dense=dense, sparse=query_vector("x"), mode="dense", limit=3, filters={"language": "sv"}
+        dense=dense,
+        sparse=query_vector("x", "en"),
+        mode="dense",
+        limit=3,
+        filters={"language": "sv"},
     )
     assert none == []
     with pytest.raises(ValueError, match="cannot filter on 'colour'"):
@@ -158,7 +162,7 @@ def test_concurrent_searches_on_an_embedded_folder_are_serialized(
 
     def ask(question: str) -> str:
         dense = hashing_embedder.embed_queries([question])[0]
-        return store.search(dense=dense, sparse=query_vector(question), limit=1)[0].doc_id
+        return store.search(dense=dense, sparse=query_vector(question, "en"), limit=1)[0].doc_id
 
     with ThreadPoolExecutor(max_workers=6) as pool:
         answers = list(pool.map(ask, questions))

@@ -59,13 +59,14 @@ class ExtractiveDrafter:
         close = [item for item in pool[1:] if _relevance(item[1]) >= floor]
         return [pool[0], *close[: self.max_passages - 1]]
 
-    def _sentences(
-        self, passage: Passage, question_terms: set[str], *, require_overlap: bool
-    ) -> list[str]:
-        """The passage's sentences sharing most words with the question, in passage order."""
+    def _sentences(self, passage: Passage, question: str, *, require_overlap: bool) -> list[str]:
+        """The passage's sentences sharing most words with the question, in passage order.
+        Both are analysed in the passage's language, so the words they share (names, codes,
+        numbers) still meet when the customer writes in another language."""
+        question_terms = set(tokenize(question, passage.language))
         sentences = [s.strip(" -•\t") for s in _SENTENCE.split(passage.text) if s.strip(" -•\t")]
         scored = [
-            (len(question_terms & set(tokenize(sentence))), index, sentence)
+            (len(question_terms & set(tokenize(sentence, passage.language))), index, sentence)
             for index, sentence in enumerate(sentences)
         ]
         best = sorted(scored, key=lambda item: (-item[0], item[1]))[: self.max_sentences]
@@ -106,12 +107,12 @@ class ExtractiveDrafter:
                 drafter="extractive",
                 model=MODEL_NAME,
             )
-        question_terms = set(tokenize(f"{request.subject} {request.question}"))
+        question = f"{request.subject} {request.question}"
         lines = [phrases["greeting"], "", phrases["intro"]]
         used: list[tuple[int, Passage]] = []
         for rank, (number, passage) in enumerate(chosen):
             # the best passage always speaks; a runner-up only with sentences on the question
-            sentences = self._sentences(passage, question_terms, require_overlap=rank > 0)
+            sentences = self._sentences(passage, question, require_overlap=rank > 0)
             if sentences:
                 used.append((number, passage))
             lines.extend(f"- {sentence} [{number}]" for sentence in sentences)

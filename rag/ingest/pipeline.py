@@ -59,7 +59,7 @@ from rag.ingest.limits import (
 )
 from rag.ingest.loaders import loader_for
 from rag.models import FileNote, IngestReport
-from rag.sparse import document_vector
+from rag.sparse import ANALYZER, document_vector
 from rag.store import KnowledgeStore, StoredChunk, StoreError
 
 Progress = Callable[[str, int, int], None]  # (stage, done, total)
@@ -251,7 +251,9 @@ def _chunks_of(
         document.sections, chunk_tokens=chunk_tokens, overlap_tokens=overlap_tokens
     )
     for number, piece in enumerate(pieces):
-        indices, values = document_vector(embedding_text(document.title, piece.section, piece.text))
+        indices, values = document_vector(
+            embedding_text(document.title, piece.section, piece.text), language
+        )
         chunks.append(
             StoredChunk(
                 chunk_id=f"{document.doc_id}#{number}",
@@ -280,6 +282,7 @@ class IngestPlan(BaseModel):
     alias: str  # what readers use
     target: str  # the physical collection written
     rebuild: bool  # a new collection: the alias switches to it at the end
+    reason: str = ""  # why a rebuild nobody asked for (recreate) was chosen
     documents: int  # documents in the source when planned
     model_id: str
     dimension: int
@@ -315,11 +318,20 @@ def plan_ingest(
     build_id: str,
     recreate: bool = False,
 ) -> IngestPlan:
-    """Choose the collection to write; create it when building. Never drops a collection."""
+    """Choose the collection to write; create it when building. Never drops a collection.
+
+    A live collection whose sparse vectors were made with another keyword analyzer
+    (rag.sparse.ANALYZER) is rebuilt, not updated: updated documents' terms would not meet
+    the others' nor the queries'."""
     live = store.live_collection()
     documents = len(source.names())
+    reason = ""
     if live is not None and not recreate:
         store.at(live).check_embedding(embedder.model_id, embedder.dimension)
+        built_with = store.at(live).sparse_analyzer()
+        if built_with != ANALYZER:
+            reason = f"keyword analyzer {built_with or 'from before snowball'} -> {ANALYZER}"
+    if live is not None and not recreate and not reason:
         target, rebuild = live, False
     else:
         target, rebuild = store.build_name(build_id), True
@@ -330,6 +342,7 @@ def plan_ingest(
         alias=store.collection,
         target=target,
         rebuild=rebuild,
+        reason=reason,
         documents=documents,
         model_id=embedder.model_id,
         dimension=embedder.dimension,
