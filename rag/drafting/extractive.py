@@ -6,14 +6,12 @@ cited [n]. Below the score threshold it abstains and asks the customer what is m
 
 from __future__ import annotations
 
-import re
-
 from rag.drafting.base import reply_language
 from rag.drafting.phrases import PHRASES
+from rag.evidence import sentences_of
 from rag.models import Citation, DraftReply, DraftRequest, Passage
 from rag.sparse import tokenize
 
-_SENTENCE = re.compile(r"(?<=[.!?])\s+|\n+")
 MODEL_NAME = "extractive-v1"
 
 
@@ -63,7 +61,7 @@ class ExtractiveDrafter:
         self, passage: Passage, question_terms: set[str], *, require_overlap: bool
     ) -> list[str]:
         """The passage's sentences sharing most words with the question, in passage order."""
-        sentences = [s.strip(" -•\t") for s in _SENTENCE.split(passage.text) if s.strip(" -•\t")]
+        sentences = sentences_of(passage.text)
         scored = [
             (len(question_terms & set(tokenize(sentence))), index, sentence)
             for index, sentence in enumerate(sentences)
