@@ -246,15 +246,13 @@ def load_document(
         raise UnreadableDocument(
             f"{display_name(source.name)}: no text left after removing boilerplate"
         )
-    # the repeated lines this document lost are part of its version: when the profile
-    # changes for it, it is chunked again
-    profile_part = "\n".join(sorted({r.key for r in removed if r.kind == "repeated"}))
+    # what this document lost is part of its version: when the knowledge base's repeated
+    # lines, or the shapes and rules, change for it, it is chunked again (others are not)
+    prepared = "\n".join([*sorted({f"{r.kind}:{r.key}" for r in removed}), *short])
     parts = PurePosixPath(source.name).parts
     return LoadedDocument(
         doc_id=source.name,
-        content_hash=hashlib.sha256(
-            source.data + params.encode() + profile_part.encode()
-        ).hexdigest(),
+        content_hash=hashlib.sha256(source.data + params.encode() + prepared.encode()).hexdigest(),
         title=parsed.meta.get("title") or parsed.title,
         source=source.name,
         url=parsed.meta.get("url"),
@@ -408,8 +406,9 @@ def plan_ingest(
     )
 
 
-# Bumped when what a document becomes changes (boilerplate removal, short sections,
-# section languages): every document is chunked again once, as after a parameter change.
+# Bumped when what every document becomes changes (chunking, section languages): each is
+# chunked again once, as after a parameter change. Changes in what boilerplate or short
+# sections a document loses need no bump: they are part of its hash (load_document).
 _PREPARATION = 2
 
 
