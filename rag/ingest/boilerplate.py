@@ -117,18 +117,16 @@ class RepeatedLines:
     def _families(self, key: str, documents: list[int], enough: int) -> list[int]:
         """One document per family of near-duplicates, greedily, stopping at ``enough``."""
         line = Counter(_content_words(key))
-        rest = {n: {w for w, c in (self.words[n] - line).items() if c > 0} for n in documents}
-        families: list[int] = []
+        families: list[tuple[int, set[str]]] = []
         for number in documents:
-            mine = rest[number]
+            mine = set(self.words[number] - line)  # the rest of the document's words
             if not any(
-                mine and len(mine & rest[other]) * 2 >= len(mine | rest[other])
-                for other in families
+                mine and len(mine & other) * 2 >= len(mine | other) for _, other in families
             ):
-                families.append(number)
+                families.append((number, mine))
                 if len(families) >= enough:
                     break
-        return families
+        return [number for number, _ in families]
 
     def _at_edges(self, key: str) -> bool:
         documents = self.at_edge.get(key, [])
