@@ -279,15 +279,16 @@ def test_short_generic_sections_join_a_neighbour_and_specific_ones_stand_alone()
         Section(heading="Return period", text=RETURN_RULE + " Keep the original packaging."),
         Section(heading="Saver", text="Saver tickets cannot be changed or refunded."),
         Section(heading="Paying", text="A Klarna invoice has 30 days to pay."),
+        Section(heading="2025-11-18", text="- Log in with Norwegian BankID."),  # dated entry
         Section(heading="Questions", text="We are always happy to help."),  # joins the previous
     ]
     merged, notes = merge_short_sections(sections)
-    assert [s.heading for s in merged] == ["Return period", "Saver", "Paying"]
+    assert [s.heading for s in merged] == ["Return period", "Saver", "Paying", "2025-11-18"]
     assert merged[0].text.startswith("This article explains our rules.\n\n" + RETURN_RULE)
-    assert merged[2].text.endswith("Questions: We are always happy to help.")
+    assert merged[3].text.endswith("Questions: We are always happy to help.")
     assert notes == [
         'the lead text (5 words) merged into "Return period"',
-        '"Questions" (6 words) merged into "Paying"',
+        '"Questions" (6 words) merged into "2025-11-18"',
     ]
 
 

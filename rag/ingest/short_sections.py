@@ -3,10 +3,11 @@
 A section of a few generic words ("We are happy to help.") embeds close to every question
 and is retrieved for questions it has nothing to do with; joined to its neighbour it is
 context instead. A short section that states something specific (a figure, an address or
-link, an acronym such as PDF or VAT, a quoted label such as "My orders", or the topic its
-heading names: "## Saver" / "Saver tickets cannot be refunded.") stands alone: it often is
-the whole answer, and joined to a neighbour it would be quoted with the neighbour's rules.
-FAQ rows always stand alone: the question is their context.
+link, an acronym such as PDF or VAT, a quoted label such as "My orders", the topic its
+heading names: "## Saver" / "Saver tickets cannot be refunded.", or a dated or numbered
+heading such as a changelog entry's) stands alone: it often is the whole answer, and joined
+to a neighbour it would be quoted with the neighbour's rules. FAQ rows always stand alone:
+the question is their context.
 """
 
 from __future__ import annotations
@@ -62,7 +63,12 @@ def is_short(section: Section) -> bool:
     count = _words(section.text)
     if section.faq_row or count >= MIN_SECTION_WORDS:
         return False
-    specific = bool(_SPECIFIC.search(section.text)) or _names_its_topic(section)
+    heading = section.heading.rsplit(" > ", 1)[-1]
+    specific = (
+        bool(_SPECIFIC.search(section.text))
+        or _names_its_topic(section)
+        or any(c.isdigit() for c in heading)  # a dated or numbered entry: "2025-11-18"
+    )
     return not (count >= MIN_SPECIFIC_WORDS and specific)
 
 
