@@ -160,7 +160,8 @@ _MONTHS = frozenset(
         "Dez",
     }
 )
-_LIST_MARK = re.compile(r"^\s*(?:[-*•–]|\d{1,2}[.)]|[a-z][.)])\s+")
+# A list item's mark: "- ", "* ", "• ", "1. ", "2) ", "a) " (shared by chunking and ingest)
+LIST_ITEM = re.compile(r"^\s*(?:[-*•–]|\d{1,2}[.)]|[a-z][.)])\s+")
 _BOUNDARY = re.compile(r"[.!?…]+[\"'”’»)\]]*(?=\s)")
 _NEXT_WORD = re.compile(r"\s+[\"'„“«(\[]*(\w+)")
 _ORDINAL = re.compile(r"(?<![\w.])\d{1,2}\.$")
@@ -203,7 +204,7 @@ def _is_boundary(line: str, end: int, abbreviation: re.Pattern[str]) -> bool:
         return False  # "e.g. the", "ca. 5", "14. lokakuuta", "etc. are", "1.5"
     if _in_abbreviation(line, end, abbreviation):
         return False
-    if _LIST_MARK.fullmatch(head + " "):
+    if LIST_ITEM.fullmatch(head + " "):
         return False  # "1. Open the app": a list number, not a sentence
     return not (_ORDINAL.search(head) and word in _MONTHS)  # "am 14. Oktober"
 
@@ -231,7 +232,7 @@ def _lines(text: str) -> list[str]:
         if (
             lines
             and line[0].islower()
-            and not _LIST_MARK.match(line)
+            and not LIST_ITEM.match(line)
             and " | " not in line + lines[-1]
             and not lines[-1].endswith((".", "!", "?", ":", ";", "…"))
         ):
@@ -247,7 +248,7 @@ def split_sentences(text: str, language: str | None = None) -> list[str]:
     abbreviation = _pattern(abbreviations(language))
     sentences: list[str] = []
     for line in _lines(text):
-        if _LIST_MARK.match(line) and len(line) <= LIST_ITEM_CHARS:
+        if LIST_ITEM.match(line) and len(line) <= LIST_ITEM_CHARS:
             sentences.append(line)
             continue
         sentences.extend(_split_line(line, abbreviation))

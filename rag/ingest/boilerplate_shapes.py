@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import re
 
+from rag.sentences import LIST_ITEM
+
 MAX_SHAPE_WORDS = 16  # a boilerplate line is short; cookie notices are the exception
 
 
@@ -238,7 +240,6 @@ _ACCEPT_COOKIES = re.compile(
 )
 COOKIE_MAX_WORDS = 60
 
-_LIST_ITEM = re.compile(r"^\s*(?:[-*•–]|\d{1,2}[.)])\s+")
 _LINK_TARGET = re.compile(r"\s*\((?:https?://|/|mailto:)[^)\s]*\)|https?://\S+")
 _EDGE_PUNCT = " \t-*_#>•·|:.!?¿¡\"'“”„«»()[]"
 _WORDS = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*")
@@ -312,7 +313,7 @@ def _is_crumb_trail(line: str) -> bool:
     items = [item.strip() for item in _CRUMB.split(f" {text} ")]
     return (
         len(items) >= 3
-        and not _LIST_ITEM.match(text)  # "- in My account > SIM > Show PUK" is an answer
+        and not LIST_ITEM.match(text)  # "- in My account > SIM > Show PUK" is an answer
         and not text.endswith((".", "!", "?"))
         and all(0 < len(words(item)) <= 4 and not item[0].islower() for item in items)
     )
@@ -370,7 +371,7 @@ def is_link_line(line: str) -> bool:
     text = plain(line)
     return (
         bool(text)
-        and bool(_LIST_ITEM.match(line) or _LINK_TARGET.search(line))
+        and bool(LIST_ITEM.match(line) or _LINK_TARGET.search(line))
         and len(words(text)) <= 14
         and not re.search(r"[.!?]\s+\S", text)
     )

@@ -13,10 +13,8 @@ import re
 from dataclasses import dataclass
 
 from rag.ingest.documents import Section
-from rag.sentences import split_sentences
+from rag.sentences import LIST_ITEM, split_sentences
 from rag.tokenizer import get_encoding
-
-_LIST_ITEM = re.compile(r"^\s*(?:[-*•–]|\d{1,2}[.)])\s+")
 
 
 @dataclass(frozen=True)
@@ -38,7 +36,7 @@ def _blocks(paragraph: str) -> list[str]:
     for line in paragraph.splitlines():
         if not line.strip():
             continue
-        if _LIST_ITEM.match(line):
+        if LIST_ITEM.match(line):
             blocks.append(line)
             in_item = True
         elif in_item and blocks:
@@ -52,7 +50,7 @@ def _pieces(paragraph: str, limit: int, language: str | None) -> list[str]:
     """A paragraph too long for one unit: list items whole when they fit, else sentences."""
     pieces: list[str] = []
     for block in _blocks(paragraph):
-        if _LIST_ITEM.match(block) and _count(block) <= limit:
+        if LIST_ITEM.match(block) and _count(block) <= limit:
             pieces.append(block)
         else:
             pieces.extend(split_sentences(block, language))

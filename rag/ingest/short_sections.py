@@ -15,11 +15,11 @@ from __future__ import annotations
 import re
 
 from rag.ingest.documents import Section
+from rag.sentences import LIST_ITEM
 
 MIN_SECTION_WORDS = 12  # fewer words than this (after boilerplate removal) is short...
 MIN_SPECIFIC_WORDS = 5  # ...unless it states something specific in at least this many
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
-_LIST_MARK = re.compile(r"^\s*(?:[-*•–]|\d{1,2}[.)])\s+")
 # a figure, an address or link, an acronym (PDF, VAT, GDPR), a quoted label ("My orders")
 _SPECIFIC = re.compile(
     r"\d|@|https?://|\b[A-ZÅÄÖÆØ]{2,6}\b|\"[^\"]{2,40}\"|“[^”]{2,40}”|„[^“”]{2,40}[“”]|«[^»]{2,40}»"
@@ -83,8 +83,8 @@ def _joined(section: Section) -> str:
         return section.text
     text = section.text
     if "\n" not in text:  # one list item reads as a sentence after its heading
-        text = _LIST_MARK.sub("", text, count=1)
-    elif _LIST_MARK.match(text):
+        text = LIST_ITEM.sub("", text, count=1)
+    elif LIST_ITEM.match(text):
         return f"{heading.rstrip(':')}:\n{text}"
     return f"{heading}{' ' if heading.endswith(('?', '!', ':', '.')) else ': '}{text}"
 
