@@ -10,14 +10,13 @@ one too many. Longer ones keep their best sentences, in passage order.
 from __future__ import annotations
 
 import math
-import re
 from collections.abc import Sequence
 
 from rag.embeddings import Embedder
 from rag.entities import Aboutness, agreement
 from rag.models import Evidence, Passage
+from rag.sentences import split_sentences
 
-_SENTENCE = re.compile(r"(?<=[.!?])\s+|\n+")
 WHOLE_PASSAGE_SENTENCES = 3  # passages this short are quoted whole
 MAX_SENTENCES = 3  # per passage otherwise
 CASE_BONUS = 0.05  # cosine added per country or distinctive term a sentence shares
@@ -25,7 +24,7 @@ MAX_EMBED_SENTENCES = 24  # bound on embedding cost per passage (e5: ~18 texts/s
 
 
 def sentences_of(text: str) -> list[str]:
-    return [s.strip(" -•\t") for s in _SENTENCE.split(text) if s.strip(" -•\t")]
+    return [s.strip(" -•\t") for s in split_sentences(text) if s.strip(" -•\t")]
 
 
 def _cosine(a: Sequence[float], b: Sequence[float]) -> float:

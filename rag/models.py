@@ -90,6 +90,16 @@ class FileNote(BaseModel):
     reason: str
 
 
+class BoilerplateNote(BaseModel):
+    """A boilerplate line removed before chunking, and from how many files."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    line: str  # the short line itself (never an article body)
+    kind: str  # feedback, legal, related, contact, navigation, updated, cookies, repeated
+    files: int
+
+
 class IngestReport(BaseModel):
     """What one ingestion run changed, per document path."""
 
@@ -99,6 +109,8 @@ class IngestReport(BaseModel):
     updated: list[FileNote] = Field(default_factory=list)
     removed: list[FileNote] = Field(default_factory=list)
     skipped: list[FileNote] = Field(default_factory=list)
+    boilerplate: list[BoilerplateNote] = Field(default_factory=list)  # most files first
+    short_sections: list[FileNote] = Field(default_factory=list)  # merged or dropped
     chunks: int = 0  # chunks written (embedded) in this run
     seconds: float = 0.0
 

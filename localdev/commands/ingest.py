@@ -7,10 +7,14 @@ from __future__ import annotations
 
 import argparse
 import sys
+from typing import TYPE_CHECKING
 
 from pydantic import ValidationError
 
 from core.settings import Settings, SettingsError
+
+if TYPE_CHECKING:
+    from rag.models import IngestReport
 
 FILES_REFUSED = 3  # exit status: ingested, but some files were refused or unreadable
 # Problems of settings the knowledge-base commands do not use (HubSpot, ledger).
@@ -49,7 +53,11 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
             "KB_MAX_ZIP_RATIO, KB_MAX_ZIP_MEMBERS, KB_MAX_TABLE_ROWS, KB_MAX_DOCUMENT_CHARS): "
             "a file over one, with an unsafe name (absolute, '..', control or bidi "
             "characters) or linked from outside PATH is refused and reported with its reason; "
-            "the rest is ingested."
+            "the rest is ingested. Before chunking, boilerplate is removed (feedback widgets, "
+            "copyright and legal footers, related-article lists, 'Need more help? Contact us', "
+            "breadcrumbs, cookie notices in the twelve reply languages, and lines that repeat "
+            "at the edges of many documents) and very short sections are joined to their "
+            "neighbours; the report lists each removed line with the number of files."
         ),
         epilog="exit status: 0 every file ingested or unchanged; 1 the knowledge base could "
         "not be written (nothing changed); 3 ingested, but some files were refused or "
@@ -119,6 +127,7 @@ def run_ingest(args: argparse.Namespace) -> int:
     ):
         for note in notes:
             print(f"  {label:8} {note.path}  ({note.reason})")
+    print_hygiene(report)
     print(
         f"{len(report.added)} added, {len(report.updated)} updated, {len(report.removed)} "
         f"removed, {len(report.skipped)} skipped; {report.chunks} chunks embedded in "
@@ -127,3 +136,12 @@ def run_ingest(args: argparse.Namespace) -> int:
     if refused:
         print(f"triage ingest: {len(refused)} file(s) refused or unreadable", file=sys.stderr)
     return status
+
+
+def print_hygiene(report: IngestReport) -> None:
+    """What was taken out before chunking: short lines and headings, never article text."""
+    for removed in report.boilerplate:
+        files = "1 file" if removed.files == 1 else f"{removed.files} files"
+        print(f'  boilerplate removed: "{removed.line}" ({removed.kind}) from {files}')
+    for short in report.short_sections:
+        print(f"  short section: {short.path}: {short.reason}")

@@ -6,14 +6,12 @@ cited [n]. Below the score threshold it abstains and asks the customer what is m
 
 from __future__ import annotations
 
-import re
-
 from rag.drafting.base import reply_language
 from rag.drafting.phrases import PHRASES
+from rag.evidence import sentences_of
 from rag.models import Citation, DraftReply, DraftRequest, Passage
 from rag.sparse import tokenize
 
-_SENTENCE = re.compile(r"(?<=[.!?])\s+|\n+")
 MODEL_NAME = "extractive-v1"
 
 
@@ -64,7 +62,7 @@ class ExtractiveDrafter:
         Both are analysed in the passage's language, so the words they share (names, codes,
         numbers) still meet when the customer writes in another language."""
         question_terms = set(tokenize(question, passage.language))
-        sentences = [s.strip(" -•\t") for s in _SENTENCE.split(passage.text) if s.strip(" -•\t")]
+        sentences = sentences_of(passage.text)
         scored = [
             (len(question_terms & set(tokenize(sentence, passage.language))), index, sentence)
             for index, sentence in enumerate(sentences)

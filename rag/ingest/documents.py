@@ -10,6 +10,18 @@ class Section(BaseModel):
 
     heading: str = ""  # "Parent > Child" path of headings; "" for the document's lead text
     text: str
+    language: str | None = None  # a reply language, when the source or detection says so
+    faq_row: bool = False  # a question (heading) and its answer: stands alone however short
+
+
+class Removal(BaseModel):
+    """A boilerplate line taken out of a document before chunking (for the ingest report)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    kind: str  # feedback, legal, related, contact, navigation, updated, cookies or repeated
+    line: str  # as shown in the report: link targets dropped, at most ~80 characters
+    key: str  # the normalised line, the same in every document
 
 
 class LoadedDocument(BaseModel):
@@ -26,6 +38,8 @@ class LoadedDocument(BaseModel):
     category: str = ""
     updated_at: str = ""
     sections: list[Section] = Field(default_factory=list)
+    removed: list[Removal] = Field(default_factory=list)  # boilerplate taken out
+    short_sections: list[str] = Field(default_factory=list)  # what happened to short ones
 
 
 class UnreadableDocument(ValueError):

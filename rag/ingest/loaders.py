@@ -91,6 +91,9 @@ def load_markdown(name: str, data: bytes, limits: IngestLimits = DEFAULT_LIMITS)
             if sep:
                 meta[key.strip().lower()] = value.strip().strip("\"'")
         text = text[match.end() :]
+        for alias in ("lang", "locale"):  # tags such as "nb-NO" are mapped at ingest
+            if meta.get(alias) and not meta.get("language"):
+                meta["language"] = meta[alias]
     collector = _HeadingSections()
     title = meta.get("title", "")
     in_code = False
@@ -160,7 +163,7 @@ def load_html(name: str, data: bytes, limits: IngestLimits = DEFAULT_LIMITS) -> 
         meta["url"] = str(canonical["href"])
     html_tag = soup.find("html")
     if isinstance(html_tag, Tag) and html_tag.get("lang"):
-        meta["language"] = str(html_tag["lang"]).split("-")[0].lower()
+        meta["language"] = str(html_tag["lang"])  # "de-AT", "nb-NO": mapped at ingest
     title_tag = soup.find("title")
     for tag in soup.find_all(_BOILERPLATE_TAGS):
         tag.decompose()
@@ -228,6 +231,7 @@ def load_pdf(name: str, data: bytes, limits: IngestLimits = DEFAULT_LIMITS) -> P
 def load_docx(name: str, data: bytes, limits: IngestLimits = DEFAULT_LIMITS) -> Parsed:
     import docx
     from docx.opc.exceptions import PackageNotFoundError
+    from docx.table import Table as DocxTable
 
     try:
         document = docx.Document(io.BytesIO(data))
@@ -235,9 +239,18 @@ def load_docx(name: str, data: bytes, limits: IngestLimits = DEFAULT_LIMITS) -> 
         raise UnreadableDocument(f"{name}: unreadable DOCX ({exc})") from exc
     collector = _HeadingSections()
     title = str(document.core_properties.title or "")
-    for paragraph in document.paragraphs:
-        text = paragraph.text.strip()
-        style = (paragraph.style.name if paragraph.style is not None else "") or ""
+    # paragraphs and tables in body order: a table belongs to the heading above it
+    for block in document.iter_inner_content():
+        if isinstance(block, DocxTable):
+            for row in block.rows:
+                cells = [cell.text.strip() for cell in row.cells]
+                # a merged cell repeats in every column it spans: once is enough
+                cells = [c for i, c in enumerate(cells) if i == 0 or c != cells[i - 1]]
+                if any(cells):
+                    collector.line(" | ".join(cells))
+            continue
+        text = block.text.strip()
+        style = (block.style.name if block.style is not None else "") or ""
         if not text:
             continue
         if style == "Title" or (style == "Heading 1" and (not title or text == title)):
@@ -248,9 +261,6 @@ def load_docx(name: str, data: bytes, limits: IngestLimits = DEFAULT_LIMITS) -> 
             collector.heading(int(level.group(1)), text)
         else:
             collector.line(f"- {text}" if "List" in style else text)
-    for table in document.tables:
-        for row in table.rows:
-            collector.line(" | ".join(cell.text.strip() for cell in row.cells))
     sections = collector.done()
     if not sections:
         raise UnreadableDocument(f"{name}: no text found")
@@ -273,10 +283,13 @@ def _faq_sections(name: str, rows: list[dict[str, str]]) -> Parsed:
             raise UnreadableDocument(
                 f"{name}: row {number} needs non-empty question and answer columns"
             )
-        sections.append(Section(heading=question, text=answer))
-        for key in ("language", "category"):
-            if lowered.get(key) and key not in meta:
-                meta[key] = lowered[key]
+        # a row's own language column: FAQ files often hold several languages
+        row_language = lowered.get("language") or lowered.get("lang") or lowered.get("locale")
+        sections.append(
+            Section(heading=question, text=answer, language=row_language or None, faq_row=True)
+        )
+        if lowered.get("category") and "category" not in meta:
+            meta["category"] = lowered["category"]
     if not sections:
         raise UnreadableDocument(f"{name}: no question/answer rows")
     return Parsed(f"FAQ: {_stem_title(name)}", sections, meta)

@@ -31,19 +31,20 @@ import os
 import sys
 import time
 import zipfile
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Collection, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path, PurePosixPath
 from typing import Protocol
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, Field
 
 from rag.embeddings import Embedder
+from rag.ingest.boilerplate import RepeatedLines, strip_boilerplate
 from rag.ingest.chunking import chunk_sections
 from rag.ingest.dedup import DuplicateFilter
 from rag.ingest.documents import LoadedDocument, UnreadableDocument
-from rag.ingest.language import detect_language
+from rag.ingest.language import detect_language, language_tag, section_language
 from rag.ingest.limits import (
     DEFAULT_LIMITS,
     IngestLimits,
@@ -57,8 +58,9 @@ from rag.ingest.limits import (
     read_bounded,
     split_long_runs,
 )
-from rag.ingest.loaders import loader_for
-from rag.models import FileNote, IngestReport
+from rag.ingest.loaders import Parsed, loader_for
+from rag.ingest.short_sections import merge_short_sections
+from rag.models import BoilerplateNote, FileNote, IngestReport
 from rag.sparse import ANALYZER, document_vector
 from rag.store import KnowledgeStore, StoredChunk, StoreError
 
@@ -67,6 +69,10 @@ Progress = Callable[[str, int, int], None]  # (stage, done, total)
 # far a step can overrun its seconds (16 long chunks took about a minute on 2 shared cores),
 # and the embedder's peak memory.
 EMBED_BATCH = 16
+# The boilerplate profile reads the source once more at planning: bounded, so the plan
+# activity stays well under the function timeout on a large knowledge base.
+PROFILE_DOCUMENTS = 2000
+PROFILE_SECONDS = 120.0
 
 
 @dataclass(frozen=True)
@@ -205,9 +211,8 @@ def iter_source_files(path: Path) -> Iterator[SourceFile]:
         yield source.read(name)
 
 
-def load_document(
-    source: SourceFile, params: str, limits: IngestLimits = DEFAULT_LIMITS
-) -> LoadedDocument:
+def _parse(source: SourceFile, limits: IngestLimits) -> Parsed:
+    """The file through its loader, within the limits; section languages as reply languages."""
     loader = loader_for(source.name)
     if loader is None:
         raise UnreadableDocument(f"{display_name(source.name)}: unsupported file type")
@@ -221,18 +226,72 @@ def load_document(
     for section in parsed.sections:
         section.text = split_long_runs(section.text, limits)
         section.heading = split_long_runs(section.heading, limits)
+        section.language = language_tag(section.language)
+    return parsed
+
+
+def load_document(
+    source: SourceFile,
+    params: str,
+    limits: IngestLimits = DEFAULT_LIMITS,
+    repeated: Collection[str] = (),
+) -> LoadedDocument:
+    """The file as sections, without boilerplate (known shapes, and the lines of
+    ``repeated``, the knowledge base's profile from ``boilerplate_profile``), short
+    sections joined to their neighbours."""
+    parsed = _parse(source, limits)
+    sections, removed = strip_boilerplate(parsed.sections, frozenset(repeated))
+    sections, short = merge_short_sections(sections)
+    if not sections:
+        raise UnreadableDocument(
+            f"{display_name(source.name)}: no text left after removing boilerplate"
+        )
+    # what this document lost is part of its version: when the knowledge base's repeated
+    # lines, or the shapes and rules, change for it, it is chunked again (others are not)
+    prepared = "\n".join([*sorted({f"{r.kind}:{r.key}" for r in removed}), *short])
     parts = PurePosixPath(source.name).parts
     return LoadedDocument(
         doc_id=source.name,
-        content_hash=hashlib.sha256(source.data + params.encode()).hexdigest(),
+        content_hash=hashlib.sha256(source.data + params.encode() + prepared.encode()).hexdigest(),
         title=parsed.meta.get("title") or parsed.title,
         source=source.name,
         url=parsed.meta.get("url"),
-        language=parsed.meta.get("language"),
+        language=language_tag(parsed.meta.get("language")),
         category=parsed.meta.get("category") or (parts[0] if len(parts) > 1 else ""),
         updated_at=parsed.meta.get("updated") or source.modified.isoformat(),
-        sections=parsed.sections,
+        sections=sections,
+        removed=removed,
+        short_sections=short,
     )
+
+
+def boilerplate_profile(
+    source: DocumentSource,
+    *,
+    max_documents: int = PROFILE_DOCUMENTS,
+    seconds: float = PROFILE_SECONDS,
+) -> list[str]:
+    """Lines that repeat across the source's documents where boilerplate sits (see
+    rag.ingest.boilerplate). Reads at most ``max_documents`` documents, spread evenly over
+    the names, for at most ``seconds``; unreadable ones are left out (the steps report them)."""
+    started = time.perf_counter()
+    names = source.names()
+    if len(names) > max_documents:
+        names = [names[i * len(names) // max_documents] for i in range(max_documents)]
+    limits = getattr(source, "limits", DEFAULT_LIMITS)
+    counts = RepeatedLines()
+    for name in names:
+        if time.perf_counter() - started >= seconds:
+            break
+        try:
+            parsed = _parse(source.read(name), limits)
+        except Exception:  # reported by the step that reads it
+            continue
+        language = language_tag(parsed.meta.get("language")) or detect_language(
+            " ".join(s.text for s in parsed.sections)[:2000]
+        )
+        counts.add(parsed.sections, language)
+    return counts.lines()
 
 
 def embedding_text(title: str, section: str, text: str) -> str:
@@ -246,13 +305,20 @@ def _chunks_of(
     language = document.language or detect_language(
         " ".join(s.text for s in document.sections)[:2000]
     )
+    # each section in its own language when it says so (a source tag, or detection on a
+    # section long enough to tell); the passage payload carries it to retrieval's
+    # language preference and to the answerability calibration per passage language
+    sections = [
+        s.model_copy(
+            update={"language": s.language or section_language(f"{s.heading}\n{s.text}", language)}
+        )
+        for s in document.sections
+    ]
     chunks: list[StoredChunk] = []
-    pieces = chunk_sections(
-        document.sections, chunk_tokens=chunk_tokens, overlap_tokens=overlap_tokens
-    )
+    pieces = chunk_sections(sections, chunk_tokens=chunk_tokens, overlap_tokens=overlap_tokens)
     for number, piece in enumerate(pieces):
         indices, values = document_vector(
-            embedding_text(document.title, piece.section, piece.text), language
+            embedding_text(document.title, piece.section, piece.text), piece.language or language
         )
         chunks.append(
             StoredChunk(
@@ -263,7 +329,7 @@ def _chunks_of(
                 source=document.source,
                 url=document.url,
                 section=piece.section,
-                language=language,
+                language=piece.language or language,
                 category=document.category,
                 updated_at=document.updated_at,
                 text=piece.text,
@@ -286,6 +352,9 @@ class IngestPlan(BaseModel):
     documents: int  # documents in the source when planned
     model_id: str
     dimension: int
+    # normalised lines that repeat across the source where boilerplate sits, found when
+    # planning so every step removes the same ones (bounded: see boilerplate.py)
+    boilerplate: list[str] = Field(default_factory=list)
 
 
 class StepResult(BaseModel):
@@ -346,11 +415,18 @@ def plan_ingest(
         documents=documents,
         model_id=embedder.model_id,
         dimension=embedder.dimension,
+        boilerplate=boilerplate_profile(source),
     )
 
 
+# Bumped when what every document becomes changes (chunking, section languages): each is
+# chunked again once, as after a parameter change. Changes in what boilerplate or short
+# sections a document loses need no bump: they are part of its hash (load_document).
+_PREPARATION = 2
+
+
 def _chunk_params(chunk_tokens: int, overlap_tokens: int) -> str:
-    return f"|chunk={chunk_tokens}/{overlap_tokens}"
+    return f"|chunk={chunk_tokens}/{overlap_tokens}|prep={_PREPARATION}"
 
 
 def ingest_step(
@@ -379,6 +455,7 @@ def ingest_step(
     # Read and chunk documents up to the bounds; keep those that changed.
     taken: list[str] = []
     changed: list[tuple[int, LoadedDocument, list[StoredChunk]]] = []  # (index in taken, ...)
+    hygiene: dict[str, LoadedDocument] = {}  # what each document lost, for the report
     planned_chunks = 0
     for name in remaining:
         if taken and (
@@ -391,7 +468,7 @@ def ingest_step(
         notify("read", len(taken), min(len(remaining), limits.documents))
         limits_of_source = getattr(source, "limits", DEFAULT_LIMITS)
         try:
-            document = load_document(source.read(name), params, limits_of_source)
+            document = load_document(source.read(name), params, limits_of_source, plan.boilerplate)
         except UnreadableDocument as exc:
             report.skipped.append(FileNote(path=display_name(name), reason=str(exc)))
             continue
@@ -399,6 +476,7 @@ def ingest_step(
             reason = f"{display_name(name)}: cannot read ({type(exc).__name__})"
             report.skipped.append(FileNote(path=display_name(name), reason=reason))
             continue
+        hygiene[name] = document
         state = states.get(document.doc_id)
         if state is not None and state.complete_with(document.content_hash):
             if plan.rebuild:  # an earlier attempt of this build wrote it: report it the same
@@ -455,7 +533,31 @@ def ingest_step(
     finished = set(taken) | {display_name(name) for name in taken}
     for notes in (report.added, report.updated, report.skipped):
         notes[:] = [note for note in notes if note.path in finished]
+    _report_hygiene(report, [hygiene[name] for name in taken if name in hygiene])
     return StepResult(last=last, done=done, report=report)
+
+
+def _report_hygiene(report: IngestReport, documents: list[LoadedDocument]) -> None:
+    """Boilerplate lines with the number of files they were removed from; short sections."""
+    files: dict[tuple[str, str], set[str]] = {}
+    shown: dict[tuple[str, str], str] = {}
+    for document in documents:
+        for removal in document.removed:
+            key = (removal.kind, removal.key)
+            files.setdefault(key, set()).add(document.doc_id)
+            shown.setdefault(key, removal.line)
+        report.short_sections.extend(
+            FileNote(path=display_name(document.doc_id), reason=note)
+            for note in document.short_sections
+        )
+    report.boilerplate = _sorted_notes(
+        BoilerplateNote(line=shown[key], kind=key[0], files=len(names))
+        for key, names in files.items()
+    )
+
+
+def _sorted_notes(notes: Iterable[BoilerplateNote]) -> list[BoilerplateNote]:
+    return sorted(notes, key=lambda n: (-n.files, n.kind, n.line))
 
 
 def finish_ingest(source: DocumentSource, store: KnowledgeStore, plan: IngestPlan) -> IngestReport:
@@ -533,11 +635,19 @@ def ingest_source(
 
 def merge_reports(total: IngestReport, part: IngestReport, *, max_notes: int | None = None) -> None:
     """Add `part` to `total`; with `max_notes`, each list keeps at most that many notes."""
-    for field in ("added", "updated", "removed", "skipped"):
+    for field in ("added", "updated", "removed", "skipped", "short_sections"):
         notes: list[FileNote] = getattr(total, field)
         notes.extend(getattr(part, field))
         if max_notes is not None:
             del notes[max_notes:]
+    # the same line removed in several steps: one note, its files added up
+    counted = {(n.kind, n.line): n.files for n in total.boilerplate}
+    for note in part.boilerplate:
+        counted[(note.kind, note.line)] = counted.get((note.kind, note.line), 0) + note.files
+    total.boilerplate = _sorted_notes(
+        BoilerplateNote(kind=kind, line=line, files=files)
+        for (kind, line), files in counted.items()
+    )[:max_notes]
     total.chunks += part.chunks
     total.seconds = round(total.seconds + part.seconds, 3)
 
