@@ -56,7 +56,8 @@ class Choice(BaseModel):
 
     name: str = Field(min_length=1)
     where: str = Field(min_length=1)  # the module or file that holds it
-    chosen_on: list[str] = Field(min_length=1)  # set names; "name:dev" for a split only
+    # set names ("name:dev" for a split only); empty: set by hand, on no labelled set
+    chosen_on: list[str] = Field(default_factory=list)
     note: str = ""
 
 

@@ -1311,6 +1311,10 @@ def _stderr(line: str) -> None:
 
 def run(args: argparse.Namespace, progress: Progress = _stderr) -> dict[str, Any]:
     sets = chosen_sets(args)  # set errors before the model loads
+    try:  # and a bad tuning file before the long run, not after it
+        tuning = crossdomain.load_tuning()
+    except (OSError, ValueError) as exc:
+        raise SetError(f"{crossdomain.TUNING_FILE}: {exc}") from None
     components = build_components()
     reports = []
     wanted = {i.strip() for i in args.ids.split(",") if i.strip()}
@@ -1328,7 +1332,7 @@ def run(args: argparse.Namespace, progress: Progress = _stderr) -> dict[str, Any
         raise SetError(f"no email with the ids {args.ids!r} in split {args.split!r}")
     return {
         "evaluation": "draft_eval",
-        "across": across(reports),
+        "across": across(reports, tuning),
         "command": "triage eval drafts " + " ".join(_argv_of(args)),
         "commit": _commit(),
         "split": args.split,
@@ -1337,10 +1341,12 @@ def run(args: argparse.Namespace, progress: Progress = _stderr) -> dict[str, Any
     }
 
 
-def across(reports: Sequence[dict[str, Any]]) -> list[dict[str, Any]]:
+def across(
+    reports: Sequence[dict[str, Any]], tuning: crossdomain.Tuning | None = None
+) -> list[dict[str, Any]]:
     """One row per set (its role from evals/tuning.json, its held-out figures), then the
     held-out sets pooled: what a team with an unseen knowledge base can expect."""
-    tuning = crossdomain.load_tuning()
+    tuning = tuning or crossdomain.load_tuning()
     rows = [
         {
             "name": r["name"],

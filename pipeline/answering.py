@@ -31,7 +31,14 @@ from rag.coverage import store_vocabulary, unknown_terms
 from rag.drafting.base import Drafter
 from rag.drafting.holding import holding_reply
 from rag.embeddings import Embedder
-from rag.entities import Aboutness, about, agreement, names_another_country, passage_text
+from rag.entities import (
+    Aboutness,
+    about,
+    agreement,
+    countries_in,
+    names_another_country,
+    passage_text,
+)
 from rag.evidence import choose_evidence
 from rag.models import DraftReply, DraftRequest, Passage
 from rag.retrieve import retrieve
@@ -96,9 +103,8 @@ def answer_email(
     for question in found.questions:
         passages = retrieve(store, embedder, question, language=triage.language, top_k=top_k)
         passages, suspect = withhold_suspect(passages, team_domains, team_addresses)
-        asked = about(question, vocabulary)
-        # a passage on another country's rules does not answer a question about this one
-        passages = [p for p in passages if not names_another_country(asked, _text_of(p))]
+        asked = about(question, vocabulary, triage.language)
+        passages = _for_the_asked_country(asked, passages)
         abouts.append(asked)
         withheld.extend(r for r in suspect if r not in withheld)
         unknown = tuple(unknown_terms(question, triage.language, vocabulary))
@@ -187,6 +193,16 @@ def draft_signals(
 
 def _count(n: int) -> str:
     return "1 question" if n == 1 else f"{n} questions"
+
+
+def _for_the_asked_country(asked: Aboutness, passages: list[Passage]) -> list[Passage]:
+    """When a passage names the country the question asks about, those on other countries'
+    rules are set aside; without one, the general rules stay ("5-8 days in the EU")."""
+    if not asked.countries or not any(
+        asked.countries & countries_in(_text_of(p)) for p in passages
+    ):
+        return passages
+    return [p for p in passages if not names_another_country(asked, _text_of(p))]
 
 
 def _text_of(passage: Passage) -> str:

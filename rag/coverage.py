@@ -78,10 +78,11 @@ def _zipf(word: str, language: str) -> float:
 
 
 @lru_cache(maxsize=65536)
-def general_zipf(word: str, language: str) -> float:
-    """How common ``word`` is in general language: the higher of the email's language and
-    English (customers write English product words into any language)."""
-    return max(_zipf(word, language), _zipf(word, "en"))
+def general_zipf(word: str, language: str, also: frozenset[str] = frozenset()) -> float:
+    """How common ``word`` is in general language: the highest of the email's language,
+    English (customers write English product words into any language) and ``also`` (the
+    knowledge base's languages: a city such as Graz is common in German)."""
+    return max(_zipf(word, code) for code in {language, "en", *also})
 
 
 @lru_cache(maxsize=16384)
@@ -165,7 +166,11 @@ def store_vocabulary(store: KnowledgeStore) -> Vocabulary:
     return vocabulary
 
 
-def _name_shaped(token: str, sentence_start: bool) -> bool:
+# Languages that capitalise every noun: a capital says nothing about a name there.
+_NOUNS_CAPITALISED = frozenset({"de"})
+
+
+def _name_shaped(token: str, sentence_start: bool, language: str) -> bool:
     if any(c.isdigit() for c in token) and any(c.isalpha() for c in token):
         return True
     letters = [c for c in token if c.isalpha()]
@@ -173,30 +178,32 @@ def _name_shaped(token: str, sentence_start: bool) -> bool:
         return True  # an acronym: SIE, XML, BankID's "ID" half is caught below
     if any(c.isupper() for c in token[1:]):
         return True  # CamelCase: BankID, MobilePay
-    return token[:1].isupper() and not sentence_start
+    return token[:1].isupper() and not sentence_start and language not in _NOUNS_CAPITALISED
 
 
 def unknown_terms(question: str, language: str, vocabulary: Vocabulary) -> list[str]:
     """The question's specific terms the knowledge base never mentions (lowercased)."""
     same_language = language in vocabulary.languages
+    kb = frozenset(_WORDFREQ_LANGUAGE.get(code, code) for code in vocabulary.languages)
     found: list[str] = []
     for match in _TOKEN.finditer(question):
         token = match.group(0).strip(".-+#")
         digits = sum(c.isdigit() for c in token)
         if len(token) < MIN_LETTERS or digits * 2 >= len(token):
             continue
-        shaped = _name_shaped(token, bool(_SENTENCE_START.search(question[: match.start()])))
+        start = bool(_SENTENCE_START.search(question[: match.start()]))
+        shaped = _name_shaped(token, start, language)
         if not shaped and not same_language:
             continue
         word = token.lower()
         parts = [p for p in re.split(r"[-.+#]", word) if len(p) >= MIN_LETTERS] or [word]
         for part in parts:
-            if vocabulary.covers(part) or general_zipf(part, language) >= RARE_ZIPF:
+            if vocabulary.covers(part) or general_zipf(part, language, kb) >= RARE_ZIPF:
                 continue
-            if not shaped and (
-                _misspelling(part, language) or _compound_of_common_words(part, language)
+            if _compound_of_common_words(part, language) or (
+                not shaped and _misspelling(part, language)
             ):
-                continue  # a typo, or ordinary words written together: nothing to conclude
+                continue  # ordinary words written together, or a typo: nothing to conclude
             if part not in found:
                 found.append(part)
     return found

@@ -22,9 +22,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
-from rag.coverage import Vocabulary
+from rag.coverage import Vocabulary, general_zipf
 
 DISTINCTIVE_SHARE = 0.15  # a term in at most this share of the passages is distinctive
+DISTINCTIVE_ZIPF = 4.5  # ... and not an everyday word ("service", "first", "free")
 MIN_COUNTRY_STEM = 5
 # wordfreq/ISO language names used by pycountry's locale folders
 _LOCALES = ("sv", "de", "fr", "es", "nl", "it", "da", "nb", "fi", "pl", "pt")
@@ -113,14 +114,19 @@ def countries_in(text: str) -> frozenset[str]:
     return frozenset(found)
 
 
-def distinctive_terms(text: str, vocabulary: Vocabulary) -> frozenset[str]:
+def distinctive_terms(text: str, vocabulary: Vocabulary, language: str = "en") -> frozenset[str]:
     limit = max(1, int(vocabulary.passages * DISTINCTIVE_SHARE))
     words = {w for w in _WORD.findall(text.lower()) if len(w) >= 2 and w not in _STOP_TERMS}
-    return frozenset(w for w in words if 0 < vocabulary.document_frequency.get(w, 0) <= limit)
+    return frozenset(
+        w
+        for w in words
+        if 0 < vocabulary.document_frequency.get(w, 0) <= limit
+        and general_zipf(w, language) < DISTINCTIVE_ZIPF
+    )
 
 
-def about(text: str, vocabulary: Vocabulary) -> Aboutness:
-    return Aboutness(countries_in(text), distinctive_terms(text, vocabulary))
+def about(text: str, vocabulary: Vocabulary, language: str = "en") -> Aboutness:
+    return Aboutness(countries_in(text), distinctive_terms(text, vocabulary, language))
 
 
 def words_of(text: str) -> frozenset[str]:

@@ -52,3 +52,11 @@ def test_lowercase_rare_words_count_only_in_a_language_the_knowledge_base_has() 
     # where a rare word may just be an inflected form the English KB cannot show.
     assert unknown_terms("Onko tethering sallittu?", "fi", KB) == []
     assert unknown_terms("Is tethering allowed?", "en", KB) == ["tethering"]
+
+
+def test_capitalised_german_nouns_and_cities_of_the_kbs_languages_are_not_names() -> None:
+    german_kb = build_vocabulary(["Lieferung nach Österreich in 5 bis 8 Tagen."], ["en", "de"])
+    # every German noun is capitalised; a compound of common words says nothing
+    assert unknown_terms("Ich habe die Diebstahlversicherung. Wie gehe ich vor?", "de", KB) == []
+    # Graz is rare in English but common in German, one of the knowledge base's languages
+    assert unknown_terms("How long does delivery to Graz take?", "en", german_kb) == []

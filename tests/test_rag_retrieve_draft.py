@@ -123,7 +123,7 @@ def test_extractive_draft_abstains_and_asks_below_the_threshold() -> None:
     )
     reply = ExtractiveDrafter(min_score=0.8).draft(request)
     assert not reply.answerable and reply.citations == [] and reply.confidence == 0.0
-    assert reply.body.startswith("Hallo,") and "Bestellnummer" in reply.body
+    assert reply.body.startswith("Hallo,") and "Kundennummer" in reply.body
     assert any("threshold 0.80 (best 0.76)" in r for r in reply.review_reasons)
 
 
