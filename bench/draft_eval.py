@@ -546,7 +546,7 @@ def build_components(settings: Settings | None = None) -> Components:
     `triage ingest`), and the classifier, embedder and drafter built like production."""
     from core.settings import LlmProvider
     from localdev.commands.ingest import load_rag_settings
-    from rag.llm import build_drafter, build_embedder, build_openai_client
+    from rag.llm import build_drafter, build_embedder, build_llm_classifier
     from triage.models import TriageConfig
 
     settings = settings or load_rag_settings()
@@ -557,20 +557,7 @@ def build_components(settings: Settings | None = None) -> Components:
 
         classifier = OfflineClassifier(embedder)
     else:
-        from triage.llm_classifier import LlmClassifier
-
-        client = build_openai_client(
-            settings.llm_provider.value,
-            api_key=settings.openai_api_key.get_secret_value() if settings.openai_api_key else None,
-            base_url=settings.openai_base_url,
-            azure_endpoint=settings.azure_openai_endpoint,
-            azure_api_key=settings.azure_openai_api_key.get_secret_value()
-            if settings.azure_openai_api_key
-            else None,
-            azure_api_version=settings.azure_openai_api_version,
-            timeout=settings.llm_timeout_seconds,
-        )
-        classifier = LlmClassifier(client, settings.llm_model)
+        classifier = build_llm_classifier(settings)
     return Components(
         settings=settings,
         config=TriageConfig.from_settings(settings),
