@@ -7,17 +7,20 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from pipeline.services import ledger
+from pipeline.model_status import models_status
+from pipeline.services import ledger, settings
 from pipeline.singleton import InstanceState, is_stuck
 from pipeline.wake import last_webhook_iso
 
 
 def service_status(now: datetime | None = None) -> dict[str, Any]:
-    """Cursor, last run, counts by state in the last 24 h and recent failures with reasons."""
+    """Cursor, last run, counts by state in the last 24 h, recent failures with reasons,
+    and whether the chat and embeddings deployments work (probed once, then cached)."""
     now = now or datetime.now(UTC)
     book = ledger()
     cursor = book.load_cursor()
     return {
+        "models": models_status(settings()),
         "cursor": cursor.after.isoformat() if cursor.after else None,
         "last_run": {
             "run_id": cursor.last_run_id,
