@@ -123,6 +123,8 @@ def retrieve(
     """
     if not query.strip():
         return []
+    if mode in ("dense", "hybrid"):
+        store.require_embedding(embedder.model_id, embedder.dimension)
     dense = embedder.embed_queries([query])[0] if mode in ("dense", "hybrid") else None
     sparse = query_vector(query) if mode in ("sparse", "hybrid") else None
     base = dict(filters or {})
