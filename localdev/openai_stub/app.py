@@ -73,6 +73,9 @@ class AzureConfig(BaseModel):
     api_key: str = "stub-azure-key"
     bearer_tokens: list[str] = Field(default_factory=lambda: ["stub-entra-token"])
     api_versions: list[str] = Field(default_factory=lambda: list(DEFAULT_API_VERSIONS))
+    # off only to isolate other behaviours (bench/llm_faults.py measuring code that sends
+    # schemas Azure refuses); Azure itself always enforces it
+    enforce_strict_schema: bool = True
     deployments: dict[str, Deployment] = Field(
         default_factory=lambda: {
             "gpt-4o-mini": Deployment(model="gpt-4o-mini-2024-07-18", kind="chat"),
@@ -263,7 +266,13 @@ def _completion(body: dict[str, Any], behaviour: Behaviour, model: str, azure: b
 
 
 def _contract_problems(
-    request: Request, kind: str, raw: bytes, body: Any, model: str, endpoint: Endpoint
+    request: Request,
+    kind: str,
+    raw: bytes,
+    body: Any,
+    model: str,
+    endpoint: Endpoint,
+    strict_schemas: bool = True,
 ) -> JSONResponse | None:
     """400 for a request the spec, strict structured outputs or the model refuse."""
     headers = {k: v for k, v in request.headers.items() if k in ("api-key", "authorization")}
@@ -275,7 +284,7 @@ def _contract_problems(
     if endpoint != "chat" or not isinstance(body, dict):
         return None
     name, schema_problems = contract.response_format_problems(body)
-    if schema_problems:
+    if schema_problems and strict_schemas:
         return _error(
             400,
             None,
@@ -398,7 +407,13 @@ def create_app() -> FastAPI:
         if fault is not None:
             return fault
         refused = _contract_problems(
-            request, "azure" if azure else "openai", raw, body, model, endpoint
+            request,
+            "azure" if azure else "openai",
+            raw,
+            body,
+            model,
+            endpoint,
+            strict_schemas=not azure or state.azure.enforce_strict_schema,
         )
         if refused is not None:
             return refused

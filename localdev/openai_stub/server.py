@@ -82,10 +82,15 @@ class OpenAIStub:
         *,
         api_key: str = "stub-azure-key",
         api_versions: Sequence[str] = ("2024-10-21",),
+        enforce_strict_schema: bool = True,
     ) -> None:
         """What the stub accepts when called as Azure: ``deployments`` maps a deployment
         name to (model, "chat" or "embeddings")."""
-        payload: dict[str, Any] = {"api_key": api_key, "api_versions": list(api_versions)}
+        payload: dict[str, Any] = {
+            "api_key": api_key,
+            "api_versions": list(api_versions),
+            "enforce_strict_schema": enforce_strict_schema,
+        }
         if deployments is not None:
             payload["deployments"] = {
                 name: {"model": model, "kind": kind} for name, (model, kind) in deployments.items()
