@@ -15,7 +15,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from core.llm.catalog import same_model
+from core.llm.catalog import embedding_dimension, same_model
 from core.llm.chat import complete_json
 from core.llm.failures import ModelFailure
 from core.llm.health import HEALTH, Role, TargetHealth
@@ -52,7 +52,9 @@ def probe_chat(settings: Settings) -> None:
 def probe_embeddings(settings: Settings) -> None:
     from rag.llm import build_openai_embedder
 
-    build_openai_embedder(settings).probe()
+    embedder = build_openai_embedder(settings)  # asks for the dimension when unknown
+    if embedding_dimension(settings.embedding_model):
+        embedder.probe()  # known dimension: no call was made yet
 
 
 def _describe(role: Role, settings: Settings, known: TargetHealth | None) -> dict[str, Any]:
