@@ -139,7 +139,7 @@ class MessageRef(Contract):
 class EmailOutcome(Contract):
     thread_id: str
     message_id: str
-    decision: Literal["posted", "skipped", "failed", "not_claimed"]
+    decision: Literal["posted", "skipped", "failed", "not_claimed", "held"]
     reason: str = ""  # our words (labels, step and problem), never the email's text
     language: str | None = None
     intent: str | None = None

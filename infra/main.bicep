@@ -67,6 +67,15 @@ param qdrantApiKey string
 @description('Qdrant collection name')
 param qdrantCollection string = 'knowledge_base'
 
+@description('Registry to pull qdrantImage from with credentials (an ACR the image was imported to, or docker.io with an account token); empty pulls anonymously from Docker Hub (see infra/README.md, "Qdrant image source")')
+param qdrantRegistryServer string = ''
+
+param qdrantRegistryUsername string = ''
+
+@description('Password or token of qdrantRegistryServer (deploy.sh passes QDRANT_REGISTRY_PASSWORD)')
+@secure()
+param qdrantRegistryPassword string = ''
+
 // --- Models ---------------------------------------------------------------------------------
 
 @allowed([
@@ -133,9 +142,10 @@ param operatorIpRanges array = []
 ])
 param publicNetworkDefaultAction string = 'Deny'
 
+@description('Upper bound of on-demand instances per function group. 40 is the lowest Flex accepts in most regions; deploy.sh refuses less outside the regions infra/azure-facts.json lists')
 @minValue(1)
 @maxValue(1000)
-param maximumInstanceCount int = 10
+param maximumInstanceCount int = 40
 
 @description('Memory per Flex instance, always-ready ones included: 512 keeps the always-ready instance within the $40 fixed-cost goal (infra/README.md, "Monthly cost estimate")')
 @allowed([
@@ -229,6 +239,9 @@ module qdrant 'modules/qdrant.bicep' = {
     subnetId: network.outputs.qdrantSubnetId
     apiKey: qdrantApiKey
     storageOnAzureFiles: qdrantStorageOnAzureFiles
+    registryServer: qdrantRegistryServer
+    registryUsername: qdrantRegistryUsername
+    registryPassword: qdrantRegistryPassword
   }
 }
 

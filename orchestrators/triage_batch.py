@@ -39,6 +39,10 @@ from core.contracts import (
 from orchestrators import names
 from orchestrators.retry import HUBSPOT_RETRY, LEDGER_RETRY
 
+KB_UNAVAILABLE = (
+    "knowledge_base_unavailable"  # pipeline.drafting's hold (no import: orchestrators stay light)
+)
+
 bp = df.Blueprint()
 
 
@@ -184,6 +188,13 @@ def _after_post(thread: _Thread, result: Any, seconds: float) -> None:
         thread.stop(None, _first_line(result), seconds)
         return
     posted = DraftPostResult.model_validate(result)
+    if posted.problem == KB_UNAVAILABLE:
+        # Held, not final: the thread stays open (the cursor holds) and a later run drafts
+        # the email once the knowledge base is back (after the claim's lease).
+        thread.done = False
+        thread.outcomes.append(thread.outcome("held", posted.detail, seconds))
+        thread.answer = None
+        return
     thread.labels.update(confidence=posted.confidence, sources=posted.sources)
     if not posted.ok:
         thread.stop(posted.problem, _reason(posted.step, posted.problem, posted.detail), seconds)

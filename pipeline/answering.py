@@ -5,9 +5,10 @@ Plain function with explicit dependencies (store, embedder, drafter), so `triage
 scores exactly what production posts, on a scratch knowledge base.
 
 The decisions, in order:
-1. routed: triage matched a taxonomy ``needs_person`` rule (legal threat, injury, press,
-   reseller, job application, manager): no knowledge-base answer; the reason and priority
-   go to the agent, the customer gets a hand-over line in their language.
+1. routed: triage matched a taxonomy ``needs_person`` rule (security incident,
+   data-protection request, legal threat, injury, press, reseller, job application,
+   manager): no knowledge-base answer; the reason and priority go to the agent, the
+   customer gets a hand-over line in their language.
 2. The customer's questions are taken from the email (triage.questions: no greeting,
    thanks, signature or text flagged as prompt injection) and each is retrieved on its own.
 3. abstained: no question's passage reaches the knowledge base's calibrated threshold for
@@ -25,9 +26,12 @@ from typing import Literal
 from pydantic import BaseModel, Field
 
 from rag.answerability import AnswerabilityGate, Judgement
+from rag.confidence import capped_margin, confidence
+from rag.coverage import store_vocabulary, unknown_terms
 from rag.drafting.base import Drafter
 from rag.drafting.holding import holding_reply
 from rag.embeddings import Embedder
+from rag.entities import Aboutness, about, agreement, names_another_country, passage_text
 from rag.evidence import choose_evidence
 from rag.models import DraftReply, DraftRequest, Passage
 from rag.retrieve import retrieve
@@ -51,6 +55,7 @@ class AnswerOutcome(BaseModel):
     reason: str = ""  # why abstained or routed, for the agent (no customer text)
     draft: DraftReply
     passages: list[Passage] = Field(default_factory=list)
+    signals: dict[str, float] = Field(default_factory=dict)  # rag.confidence.SIGNALS
 
 
 def answer_email(
@@ -84,16 +89,24 @@ def answer_email(
         return AnswerOutcome(decision="abstained", reason=reason, draft=draft)
 
     gate = gate or DEFAULT_GATE
+    vocabulary = store_vocabulary(store)
     per_question: list[tuple[str, list[Passage], Judgement]] = []
+    abouts: list[Aboutness] = []
     withheld: list[str] = []
     for question in found.questions:
         passages = retrieve(store, embedder, question, language=triage.language, top_k=top_k)
         passages, suspect = withhold_suspect(passages, team_domains, team_addresses)
+        asked = about(question, vocabulary)
+        # a passage on another country's rules does not answer a question about this one
+        passages = [p for p in passages if not names_another_country(asked, _text_of(p))]
+        abouts.append(asked)
         withheld.extend(r for r in suspect if r not in withheld)
-        judgement = gate.judge_passages(passages, store, embedder, triage.language)
+        unknown = tuple(unknown_terms(question, triage.language, vocabulary))
+        judgement = gate.judge_passages(passages, store, embedder, triage.language, unknown)
         per_question.append((question, passages, judgement))
 
     answered = [(q, ps, j) for q, ps, j in per_question if j.answerable]
+    answered_abouts = [a for a, (_, _, j) in zip(abouts, per_question, strict=True) if j.answerable]
     missing = [q for q, _, j in per_question if not j.answerable]
     if not answered:
         best = max(per_question, key=lambda item: item[2].score or 0.0)
@@ -105,7 +118,7 @@ def answer_email(
         draft.review_reasons.extend(withheld)
         return AnswerOutcome(decision="abstained", reason=reason, draft=draft, passages=[])
 
-    passages, chosen = _passages_for(answered, top_k)
+    passages, chosen = _passages_for(answered, top_k, answered_abouts)
     request = DraftRequest(
         message_id=message_id,
         subject=subject,
@@ -116,11 +129,19 @@ def answer_email(
         passages=passages,
         questions=[q for q, _, _ in answered],
         unanswered=missing,
-        evidence=choose_evidence([q for q, _, _ in answered], chosen, passages, embedder),
+        evidence=choose_evidence(
+            [q for q, _, _ in answered], chosen, passages, embedder, answered_abouts
+        ),
         screening_note=screening_note(triage.injection_flags, withheld),
     )
     reply = drafter.draft(request)
     reply.review_reasons.extend(withheld)
+    signals = draft_signals(per_question, triage.language)
+    estimate = confidence(signals)
+    # the offline drafter has no view of its own; a model's self-report is capped by ours
+    reply.confidence = (
+        estimate if reply.drafter == "extractive" else min(reply.confidence, estimate)
+    )
     if not reply.answerable:  # the LLM drafter's own "no answer here" always wins
         reason = "no grounded answer: " + "; ".join(reply.review_reasons[-1:])
         return AnswerOutcome(decision="abstained", reason=reason, draft=reply, passages=passages)
@@ -129,15 +150,53 @@ def answer_email(
             f"partial answer: {_count(len(missing))} of {len(per_question)} not answered "
             "by the knowledge base"
         )
-    return AnswerOutcome(decision="answered", reason="", draft=reply, passages=passages)
+    return AnswerOutcome(
+        decision="answered", reason="", draft=reply, passages=passages, signals=signals
+    )
+
+
+def draft_signals(
+    per_question: Sequence[tuple[str, list[Passage], Judgement]], language: str
+) -> dict[str, float]:
+    """What the answer step saw, as rag.confidence reads it (see SIGNALS there)."""
+    answered = [(ps, j) for _, ps, j in per_question if j.answerable]
+    margins: list[float] = []
+    keyword = True
+    rivals = False
+    foreign = False
+    for passages, judgement in answered:
+        by_id = {p.chunk_id: p for p in passages}
+        lead = by_id[judgement.passing[0]]
+        best = lead.dense_score or 0.0
+        margins.append((best - judgement.threshold) / max(judgement.calibration.sd, 1e-6))
+        keyword = keyword and lead.sparse_score is not None
+        rivals = rivals or any(
+            p.doc_id != lead.doc_id and (p.dense_score or 0.0) >= best - SECOND_PASSAGE_MARGIN
+            for p in passages
+        )
+        foreign = foreign or lead.language not in (language, "und")
+    return {
+        "margin_sd": round(capped_margin(min(margins, default=0.0)), 3),
+        "answered_share": round(len(answered) / max(len(per_question), 1), 3),
+        "keyword_agrees": float(keyword and bool(answered)),
+        "unknown_terms": float(any(j.unknown_terms for _, j in answered)),
+        "rival_articles": float(rivals),
+        "foreign_source": float(foreign),
+    }
 
 
 def _count(n: int) -> str:
     return "1 question" if n == 1 else f"{n} questions"
 
 
+def _text_of(passage: Passage) -> str:
+    return passage_text(passage.title, passage.section, passage.text)
+
+
 def _passages_for(
-    answered: list[tuple[str, list[Passage], Judgement]], top_k: int
+    answered: list[tuple[str, list[Passage], Judgement]],
+    top_k: int,
+    abouts: Sequence[Aboutness] = (),
 ) -> tuple[list[Passage], list[list[int]]]:
     """The passages the draft may cite, most relevant first and each once, and the numbers
     (1-based) each answered question draws on: its best passage that reaches its threshold
@@ -146,17 +205,22 @@ def _passages_for(
     quoting them lets the agent pick (Zaragoza dev: answered correctly 57% ->
     60%, wrong answers 11 -> 9 of 76; sample unchanged)."""
     picks: list[list[Passage]] = []
-    for _, passages, judgement in answered:
+    for index, (_, passages, judgement) in enumerate(answered):
         scored = sorted(
             (p for p in passages if p.dense_score is not None), key=lambda p: -(p.dense_score or 0)
         )
-        lead = next(p for p in scored if p.chunk_id in judgement.passing)
+        passing = [p for p in scored if p.chunk_id in judgement.passing]
+        # the passage naming the customer's case (country, plan, product) leads, then the
+        # closest (sorted is stable: equal agreement keeps the cosine order)
+        if index < len(abouts) and abouts[index]:
+            passing.sort(key=lambda p: -agreement(abouts[index], _text_of(p)))
+        lead = passing[0]
         best = lead.dense_score or 0.0
         close = [
             p
             for p in scored
             if p.chunk_id != lead.chunk_id
-            and (p.dense_score or 0.0) >= best - SECOND_PASSAGE_MARGIN
+            and abs((p.dense_score or 0.0) - best) <= SECOND_PASSAGE_MARGIN
         ]
         picks.append([lead, *close[: MAX_PASSAGES_PER_QUESTION - 1]])
     ordered: list[Passage] = []

@@ -11,11 +11,13 @@ from core.llm.usage import metering
 from pipeline import email_text, posting
 from pipeline.answering import answer_email
 from pipeline.services import drafter, embedder, knowledge_store, settings
+from rag import kb_health
 from triage import pii
 from triage.bounds import cap_subject
 from triage.models import TriageResult
 
 MAX_THREAD_CONTEXT_CHARS = 4000
+KB_UNAVAILABLE = "knowledge_base_unavailable"  # the draft step's problem when it holds
 
 
 def retrieve_and_draft(
@@ -89,6 +91,11 @@ def draft_stored(message_id: str, owner: str = "") -> dict[str, Any]:
     earlier = stored.get(email_text.DRAFT)
     if earlier is not None and owner and earlier.get("owner") == owner:
         return _labels(earlier["draft"])
+    # Never draft against an empty, missing or unreachable store (a Qdrant restart): the
+    # email is held, not failed or skipped, and drafted once the knowledge base is back.
+    state = kb_health.inspect(knowledge_store())
+    if not state.ready:
+        return {"ok": False, "problem": KB_UNAVAILABLE, "detail": state.problem() or ""}
     triage = stored[email_text.TRIAGE]
     drafted = retrieve_and_draft(triage["triage"], message_id, str(triage.get("subject", "")))
     if not drafted.get("ok", True):

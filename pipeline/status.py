@@ -8,19 +8,17 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from pipeline.model_status import models_status
-from pipeline.services import ledger, settings
+from pipeline.services import hubspot, ledger, settings
 from pipeline.singleton import InstanceState, is_stuck
 from pipeline.wake import last_webhook_iso
 
 
 def service_status(now: datetime | None = None) -> dict[str, Any]:
-    """Cursor, last run, counts by state in the last 24 h, recent failures with reasons,
-    and whether the chat and embeddings deployments work (probed once, then cached)."""
+    """Cursor, last run, counts by state in the last 24 h and recent failures with reasons."""
     now = now or datetime.now(UTC)
     book = ledger()
     cursor = book.load_cursor()
     return {
-        "models": models_status(settings()),
         "cursor": cursor.after.isoformat() if cursor.after else None,
         "last_run": {
             "run_id": cursor.last_run_id,
@@ -100,3 +98,37 @@ def retry_message(message_id: str) -> RetryOutcome:
         )
     book.mark_retry(message_id)
     return RetryOutcome(202, {"message_id": message_id, "state": "retry_requested"})
+
+
+def dependencies_status() -> dict[str, Any]:
+    """HubSpot and Qdrant reachable (one cheap call each), the knowledge base's state and the
+    model deployments'; `ready` is what infra/deploy.sh waits for, `problems` says what is
+    wrong in one line each."""
+    from pipeline.kb_guard import knowledge_base_status
+
+    problems: list[str] = []
+    try:
+        hubspot().list_inboxes()
+        hub: dict[str, Any] = {"reachable": True}
+    except Exception as error:
+        first = str(error).splitlines()[0][:200] if str(error) else ""
+        hub = {"reachable": False, "error": f"{type(error).__name__}: {first}"}
+        problems.append(f"HubSpot unreachable ({hub['error']}): check HUBSPOT_ACCESS_TOKEN")
+    kb = knowledge_base_status()
+    if kb["problem"]:
+        problems.append(str(kb["problem"]))
+    # The chat and embeddings deployments (probed once per process, then cached): a failing
+    # one is a problem to fix, not a reason to hold emails (drafts fall back and say why).
+    models = models_status(settings())
+    problems += [
+        f"{role} model failing: {entry.get('reason', '')}"
+        for role, entry in models.items()
+        if entry["state"] == "failing"
+    ]
+    return {
+        "ready": bool(hub["reachable"] and kb["reachable"]),
+        "problems": problems,
+        "hubspot": hub,
+        "knowledge_base": kb,
+        "models": models,
+    }

@@ -14,11 +14,13 @@ import re
 from collections.abc import Sequence
 
 from rag.embeddings import Embedder
+from rag.entities import Aboutness, agreement
 from rag.models import Evidence, Passage
 
 _SENTENCE = re.compile(r"(?<=[.!?])\s+|\n+")
 WHOLE_PASSAGE_SENTENCES = 3  # passages this short are quoted whole
 MAX_SENTENCES = 3  # per passage otherwise
+CASE_BONUS = 0.05  # cosine added per country or distinctive term a sentence shares
 MAX_EMBED_SENTENCES = 24  # bound on embedding cost per passage (e5: ~18 texts/s on 2 cores)
 
 
@@ -37,8 +39,11 @@ def choose_evidence(
     chosen: Sequence[Sequence[int]],
     passages: Sequence[Passage],
     embedder: Embedder | None,
+    abouts: Sequence[Aboutness] = (),
 ) -> list[Evidence]:
-    """Evidence for question i from the passages numbered in ``chosen[i]`` (1-based)."""
+    """Evidence for question i from the passages numbered in ``chosen[i]`` (1-based); a
+    sentence naming the question's country, plan or product (``abouts[i]``) gains
+    ``CASE_BONUS`` per match, so the rule for the customer's case beats the general one."""
     evidence: list[Evidence] = []
     seen: set[tuple[int, str]] = set()
     question_vectors: list[list[float]] | None = None
@@ -50,9 +55,15 @@ def choose_evidence(
                     question_vectors = embedder.embed_queries(list(questions))
                 candidates = sentences[:MAX_EMBED_SENTENCES]
                 vectors = embedder.embed_documents(candidates)
+                asked = abouts[index] if index < len(abouts) else None
                 scored = sorted(
                     range(len(candidates)),
-                    key=lambda i: -_cosine(question_vectors[index], vectors[i]),
+                    key=lambda i: (
+                        -(
+                            _cosine(question_vectors[index], vectors[i])
+                            + (CASE_BONUS * agreement(asked, candidates[i]) if asked else 0.0)
+                        )
+                    ),
                 )
                 keep = sorted(scored[:MAX_SENTENCES])
                 sentences = [candidates[i] for i in keep]

@@ -1,6 +1,6 @@
 """Query the knowledge base: embed the question, search, relevance first across languages.
 
-Ranking (measured on the Zaragoza FAQ, bench/retrieval_eval.py, recall@5):
+Ranking (measured on the Zaragoza FAQ, evaluation/retrieval.py, recall@5):
 - The dense query is refined once with pseudo-relevance feedback: the question vector plus
   ``PRF_WEIGHT`` times the mean of its ``PRF_DOCS`` nearest passages (en .831 -> .853, sv
   .849 -> .851 for dense alone). Reported ``dense_score`` stays the cosine between the

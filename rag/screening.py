@@ -63,9 +63,21 @@ def team_domains(
     domains of the passages' own article URLs (their canonical metadata)."""
     domains = {_host(d) for d in configured if d.strip()}
     domains |= {_host(a) for a in team_addresses if "@" in a}
-    if not domains:
-        domains = {_host(p.url) for p in passages if p.url}
+    if not domains:  # the articles' own site, and the organisation's domain above it
+        hosts = {_host(p.url) for p in passages if p.url}
+        domains = hosts | {_organisation(h) for h in hosts}
     return {d for d in domains if d}
+
+
+# second-level labels under which organisations register (example.co.uk, example.com.au)
+_SHARED_SECOND_LEVEL = frozenset({"co", "com", "org", "net", "ac", "gov", "edu"})
+
+
+def _organisation(host: str) -> str:
+    """help.ledgerly.se -> ledgerly.se; www.example.co.uk -> example.co.uk."""
+    labels = host.split(".")
+    keep = 3 if len(labels) >= 3 and labels[-2] in _SHARED_SECOND_LEVEL else 2
+    return ".".join(labels[-keep:]) if len(labels) > keep else host
 
 
 def _inside(host: str, domains: set[str]) -> bool:

@@ -406,6 +406,10 @@ class KnowledgeStore:
         """doc_id -> content hash of every document in the collection."""
         return {doc_id: sorted(state.hashes)[0] for doc_id, state in self.document_states().items()}
 
+    def passage_payloads(self, fields: list[str]) -> Iterator[dict[str, Any]]:
+        """These payload fields of every stored chunk (e.g. the knowledge base's words)."""
+        yield from self._scroll_payloads(fields)
+
     def chunk_texts(self, exclude_doc_ids: Sequence[str] = ()) -> Iterator[str]:
         """The text of every stored chunk, except those of the given documents."""
         for payload in self._scroll_payloads(["text"], exclude_doc_ids):

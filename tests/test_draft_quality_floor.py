@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 
-from bench import draft_eval
+from evaluation import drafts as draft_eval
 
 pytestmark = pytest.mark.slow
 

@@ -9,8 +9,8 @@ from typing import Any
 
 import pytest
 
-from bench import draft_eval
-from bench.draft_eval import (
+from evaluation import drafts as draft_eval
+from evaluation.drafts import (
     EmailResult,
     EvalEmail,
     SetError,
@@ -264,7 +264,7 @@ def test_zaragoza_gold_sources_name_the_sections_written_for_the_answers(tmp_pat
 def test_a_question_the_faq_holds_twice_accepts_either_answer(tmp_path: Path) -> None:
     import zaragoza_construction_faq as faq
 
-    from bench.zaragoza_twins import relevant_ids, twins
+    from evaluation.zaragoza_twins import relevant_ids, twins
 
     questions = {r["id"]: r["q"] for r in faq.load(lang="en")}
     assert questions["kontrakt-006"] == questions["kontrakt-015"]

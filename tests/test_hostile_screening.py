@@ -87,3 +87,14 @@ def test_team_domains_come_from_settings_and_team_addresses_first() -> None:
 def test_advice_against_sharing_secrets_is_not_a_request() -> None:
     advice = [_passage("We never ask you to send your password or card number by email.")]
     assert screen_passages(advice, {"nordvikbikes.example"}) == {}
+
+
+def test_without_settings_the_articles_site_and_its_organisation_are_the_teams() -> None:
+    # help.ledgerly.example publishes the articles; support@ledgerly.example is the team's
+    # own mailbox, and must reach the draft unmasked
+    passages = [_passage("Mail support@ledgerly.example", url="https://help.ledgerly.example/a")]
+    assert team_domains([], [], passages) == {"help.ledgerly.example", "ledgerly.example"}
+    kept, reasons = withhold_suspect(passages)
+    assert kept[0].text == "Mail support@ledgerly.example" and reasons == []
+    shared = [_passage("x", url="https://www.shop.co.uk/help")]
+    assert team_domains([], [], shared) == {"shop.co.uk"}  # not all of co.uk

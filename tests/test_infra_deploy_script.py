@@ -22,6 +22,7 @@ SCRIPT = INFRA / "deploy.sh"
 TOKEN = "pat-na1-0a1b2c3d-never-print-me"
 
 # A stand-in Azure CLI: answers the calls deploy.sh makes, records each argv, keeps state.
+# Environment knobs play the prerequisites and Azure's timing (see each test).
 FAKE_AZ = textwrap.dedent(
     """\
     import json, os, sys
@@ -30,10 +31,11 @@ FAKE_AZ = textwrap.dedent(
     state_dir = Path(os.environ["FAKE_AZ_STATE"])
     state_file = state_dir / "state.json"
     state = json.loads(state_file.read_text()) if state_file.exists() else {
-        "groups": [], "deployed": False, "secrets": {}}
+        "groups": [], "deployed": False, "secrets": {}, "seq": 0}
     args = sys.argv[1:]
     with open(state_dir / "calls.jsonl", "a") as log:
         log.write(json.dumps(args) + "\\n")
+    state["seq"] = state.get("seq", 0) + 1
 
     def opt(name):
         return args[args.index(name) + 1] if name in args else None
@@ -43,19 +45,65 @@ FAKE_AZ = textwrap.dedent(
 
     outputs = {
         "functionAppName": "triage-func-abc", "functionAppHostName": "triage-func-abc.net",
+        "qdrantContainerGroupName": "triage-qdrant",
         "keyVaultName": "triage-kv-abc", "storageAccountName": "triagestabc",
         "knowledgeBaseContainerName": "knowledge-base",
         "hubspotTokenSecretName": "hubspot-access-token",
         "openAiApiKeySecretName": "openai-api-key", "needsOpenAiKey": "False",
     }
+    env = os.environ.get
     cmd = " ".join(a for a in args[:3] if not a.startswith("-"))
     if cmd.startswith("account show"):
-        if os.environ.get("FAKE_AZ_LOGGED_OUT"):
+        if env("FAKE_AZ_LOGGED_OUT"):
             sys.exit(1)
         if opt("--query") == "name":
             print("Test subscription")
+        elif opt("--query") == "id":
+            print("00000000-0000-0000-0000-0000000000s1")
     elif cmd.startswith("ad signed-in-user show"):
         print("00000000-0000-0000-0000-00000000000a")
+    elif cmd.startswith("provider show"):
+        missing = set(filter(None, (env("FAKE_AZ_UNREGISTERED") or "").split(",")))
+        missing -= set(state.get("registered", []))
+        print("NotRegistered" if opt("--namespace") in missing else "Registered")
+    elif cmd.startswith("provider register"):
+        if env("FAKE_AZ_REGISTER_DENIED"):
+            print("(AuthorizationFailed) may not register", file=sys.stderr)
+            sys.exit(1)
+        state["registered"] = state.get("registered", []) + [opt("--namespace")]
+        save()
+    elif cmd.startswith("functionapp list-flexconsumption-locations"):
+        regions = env("FAKE_AZ_FLEX_REGIONS") or "eastus,westeurope,swedencentral"
+        print(regions.replace(",", "\\n"))
+    elif cmd.startswith("rest"):
+        url = opt("--url")
+        if "/providers/Microsoft.Authorization/permissions" in url:
+            print(env("FAKE_AZ_PERMISSIONS") or "*\\t")
+        elif url.split("?")[0].endswith("/refresh"):
+            state["refreshed_seq"] = state["seq"]
+            save()
+        elif "configreferences" in url:
+            # A reference resolves only once the secret exists and the app re-read it
+            # (a refresh or a restart) after the secret was written.
+            written = state.get("token_written_seq", -1)
+            reread = max(state.get("restart_seq", 0), state.get("refreshed_seq", 0))
+            token = "hubspot-access-token" in state["secrets"]
+            if not token or reread < written or env("FAKE_AZ_REFERENCES_NEVER"):
+                print("HUBSPOT_ACCESS_TOKEN\\tSecretNotFound" if not token
+                      else "HUBSPOT_ACCESS_TOKEN\\tAccessToKeyVaultDenied")
+        else:
+            print("fake az: unexpected rest " + url, file=sys.stderr)
+            sys.exit(2)
+    elif cmd.startswith("functionapp restart"):
+        state["restart_seq"] = state["seq"]
+        save()
+    elif cmd.startswith("container show"):
+        print("10.40.2.9")
+    elif cmd.startswith("functionapp config appsettings") and "set" in args:
+        state["settings"] = args[args.index("--settings") + 1]
+        save()
+    elif cmd.startswith("functionapp keys list"):
+        print("function-key-1")
     elif cmd.startswith("group show"):
         sys.exit(0 if opt("--name") in state["groups"] else 3)
     elif cmd.startswith("group create"):
@@ -76,7 +124,7 @@ FAKE_AZ = textwrap.dedent(
         state["allowed_ips"] = state.get("allowed_ips", []) + [opt("--ip-address")]
         save()
     elif cmd.startswith("keyvault secret show"):
-        blocked = os.environ.get("FAKE_AZ_FIREWALL_BLOCKS")
+        blocked = env("FAKE_AZ_FIREWALL_BLOCKS")
         if blocked and blocked not in state.get("allowed_ips", []):
             print("(Forbidden) Client address is not authorized", file=sys.stderr)
             sys.exit(1)
@@ -87,20 +135,55 @@ FAKE_AZ = textwrap.dedent(
             sys.exit(3)
         print(value if opt("--query") == "value" else "https://vault/secrets/x")
     elif cmd.startswith("keyvault secret set"):
+        if env("FAKE_AZ_SET_FORBIDDEN"):
+            print("(Forbidden) Caller is not authorized: ForbiddenByRbac", file=sys.stderr)
+            sys.exit(1)
         state["secrets"][opt("--name")] = Path(opt("--file")).read_text()
+        if opt("--name") == "hubspot-access-token":
+            state["token_written_seq"] = state["seq"]
         save()
     else:
         print("fake az: unexpected call " + " ".join(args), file=sys.stderr)
         sys.exit(2)
+    save()
     """
 )
 
+# Core Tools: --version, and a publish that fails FAKE_FUNC_PUBLISH_FAILS times first (the
+# app's storage role still propagating).
 FAKE_FUNC = textwrap.dedent(
     """\
     import json, os, sys
     from pathlib import Path
-    with open(Path(os.environ["FAKE_AZ_STATE"]) / "calls.jsonl", "a") as log:
+    state = Path(os.environ["FAKE_AZ_STATE"])
+    if sys.argv[1:] == ["--version"]:
+        print(os.environ.get("FAKE_FUNC_VERSION", "4.0.7030"))
+        sys.exit(0)
+    with open(state / "calls.jsonl", "a") as log:
         log.write(json.dumps(["func", *sys.argv[1:], "cwd=" + os.getcwd()]) + "\\n")
+    counter = state / "publish-failures"
+    failed = int(counter.read_text()) if counter.exists() else 0
+    if failed < int(os.environ.get("FAKE_FUNC_PUBLISH_FAILS", "0")):
+        counter.write_text(str(failed + 1))
+        print("Error: 403 AuthorizationPermissionMismatch uploading the package", file=sys.stderr)
+        sys.exit(1)
+    """
+)
+
+# curl: the health check and /api/status (the body from FAKE_STATUS_BODY).
+FAKE_CURL = textwrap.dedent(
+    """\
+    import json, os, sys
+    from pathlib import Path
+    with open(Path(os.environ["FAKE_AZ_STATE"]) / "calls.jsonl", "a") as log:
+        log.write(json.dumps(["curl", *sys.argv[1:]]) + "\\n")
+    url = sys.argv[-1]
+    if "/api/status" in url:
+        print(os.environ.get("FAKE_STATUS_BODY", '{"ready": true, "problems": []}'))
+    elif "/api/health" in url:
+        print('{"status": "ok"}')
+    else:
+        sys.exit(7)
     """
 )
 
@@ -119,8 +202,10 @@ def fake_tools(tmp_path: Path) -> dict[str, Any]:
     state.mkdir()
     _write_tool(bin_dir, "az", FAKE_AZ)
     _write_tool(bin_dir, "func", FAKE_FUNC)
+    _write_tool(bin_dir, "curl", FAKE_CURL)
     # Only the stand-ins and the basics: no real az/func/curl can be reached.
-    basics = ("bash", "env", "cat", "dirname", "grep", "od", "tr", "mktemp", "chmod", "rm")
+    basics: tuple[str, ...] = ("bash", "env", "cat", "dirname", "grep", "od", "tr", "mktemp")
+    basics += ("chmod", "rm", "sort", "head")
     for tool in (*basics, "seq", "sleep"):
         found = shutil.which(tool)
         assert found, tool
@@ -130,6 +215,7 @@ def fake_tools(tmp_path: Path) -> dict[str, Any]:
         "HOME": str(tmp_path),
         "FAKE_AZ_STATE": str(state),
         "HUBSPOT_ACCESS_TOKEN": TOKEN,
+        "DEPLOY_RETRY_SECONDS": "0",
     }
     return {"env": env, "state": state, "bin": bin_dir}
 
@@ -257,9 +343,18 @@ def test_rerun_is_idempotent_and_keeps_the_qdrant_key(fake_tools: dict[str, Any]
     assert third["hubspot-access-token"] == TOKEN
 
 
-def test_what_if_stops_before_changing_anything(fake_tools: dict[str, Any]) -> None:
-    # `deployment group what-if` is unknown to the stand-in, so it exits 2: the script
-    # must have reached it and stopped there, with no deployment or publish.
+def test_what_if_creates_nothing_and_stops_before_changing_anything(
+    fake_tools: dict[str, Any],
+) -> None:
+    # No resource group yet: what-if says everything would be created, and creates nothing.
+    done = _run([*DEPLOY, "--what-if"], fake_tools["env"])
+    assert done.returncode == 0, done.stderr
+    assert "would be created" in done.stderr
+    assert not any(c[:2] == ["group", "create"] for c in _calls(fake_tools["state"]))
+    # With the group there: `deployment group what-if` (unknown to the stand-in, exit 2) is
+    # the last call; no deployment, no publish.
+    assert _run(DEPLOY, fake_tools["env"]).returncode == 0
+    (fake_tools["state"] / "calls.jsonl").unlink()
     done = _run([*DEPLOY, "--what-if"], fake_tools["env"])
     calls = _calls(fake_tools["state"])
     assert calls[-1][:3] == ["deployment", "group", "what-if"]
@@ -305,3 +400,168 @@ def test_publish_uses_the_remote_build_and_refuses_unpinned_requirements(
     assert refused.returncode != 0 and "unpinned" in refused.stderr
     assert "openai>=1.40,<4" in refused.stderr
     assert not any(c[0] == "func" for c in _calls(fake_tools["state"]))
+
+
+# --- Preflight: each missing prerequisite, its own message, before anything is created -------
+
+CREATING = (["group", "create"], ["deployment", "group", "create"], ["keyvault", "secret", "set"])
+
+
+def _created_something(state: Path) -> bool:
+    calls = _calls(state) if (state / "calls.jsonl").exists() else []
+    return any(c[: len(step)] == step for c in calls for step in CREATING) or any(
+        c[0] == "func" for c in calls
+    )
+
+
+CONTRIBUTOR = "*\tMicrosoft.Authorization/*/Delete Microsoft.Authorization/*/Write"
+
+PREREQUISITES = {
+    "provider": (
+        {"FAKE_AZ_UNREGISTERED": "Microsoft.App", "FAKE_AZ_REGISTER_DENIED": "1"},
+        "resource provider Microsoft.App is not registered",
+    ),
+    "region": ({"FAKE_AZ_FLEX_REGIONS": "eastus,swedencentral"}, "does not offer Flex Consumption"),
+    "role rights": ({"FAKE_AZ_PERMISSIONS": CONTRIBUTOR}, "may not create role assignments"),
+    "core tools": ({"FAKE_FUNC_VERSION": "4.0.5530"}, "too old for a Flex Consumption publish"),
+    "token": ({"HUBSPOT_ACCESS_TOKEN": ""}, "HUBSPOT_ACCESS_TOKEN is not set"),
+}
+
+
+@pytest.mark.parametrize("missing", sorted(PREREQUISITES))
+def test_each_missing_prerequisite_is_named_before_anything_is_created(
+    fake_tools: dict[str, Any], missing: str
+) -> None:
+    knobs, message = PREREQUISITES[missing]
+    done = _run(DEPLOY, {**fake_tools["env"], **knobs})
+    assert done.returncode != 0
+    assert message in done.stderr
+    assert "nothing was created" in done.stderr
+    assert not _created_something(fake_tools["state"])
+    # Only that one: the other prerequisites hold, so no other message.
+    others = [m for k, (_, m) in PREREQUISITES.items() if k != missing]
+    assert not [m for m in others if m in done.stderr]
+
+
+def test_all_missing_prerequisites_are_reported_at_once(fake_tools: dict[str, Any]) -> None:
+    env = dict(fake_tools["env"])
+    for knobs, _ in PREREQUISITES.values():
+        env.update(knobs)
+    done = _run(DEPLOY, env)
+    assert done.returncode != 0
+    for _, message in PREREQUISITES.values():
+        assert message in done.stderr
+    assert f"{len(PREREQUISITES)} prerequisite(s) missing" in done.stderr
+    assert not _created_something(fake_tools["state"])
+
+
+def test_an_unregistered_provider_is_registered_when_allowed(fake_tools: dict[str, Any]) -> None:
+    env = {**fake_tools["env"], "FAKE_AZ_UNREGISTERED": "Microsoft.App,Microsoft.ContainerInstance"}
+    done = _run(DEPLOY, env)
+    assert done.returncode == 0, done.stderr
+    registered = [
+        c[c.index("--namespace") + 1]
+        for c in _calls(fake_tools["state"])
+        if c[:2] == ["provider", "register"]
+    ]
+    assert registered == ["Microsoft.App", "Microsoft.ContainerInstance"]
+
+
+def test_a_low_maximum_instance_count_is_refused_outside_the_regions_that_allow_it(
+    fake_tools: dict[str, Any], tmp_path: Path
+) -> None:
+    params = json.loads((INFRA / "main.parameters.json").read_text())
+    params["parameters"]["maximumInstanceCount"] = {"value": 10}
+    low = tmp_path / "low.parameters.json"
+    low.write_text(json.dumps(params))
+    elsewhere = ["-g", "rg-triage", "-l", "eastus", "--operator-ip", "203.0.113.7"]
+    done = _run([*elsewhere, "--parameters", str(low)], fake_tools["env"])
+    assert done.returncode != 0 and "maximumInstanceCount 10" in done.stderr
+    assert not _created_something(fake_tools["state"])
+    assert _run([*DEPLOY, "--parameters", str(low)], fake_tools["env"]).returncode == 0
+
+
+@pytest.mark.parametrize("prefix", ["triage-", "tri--age", "Triage", "9triage", "ab"])
+def test_prefixes_key_vault_refuses_are_refused(fake_tools: dict[str, Any], prefix: str) -> None:
+    done = _run([*DEPLOY, "--prefix", prefix], fake_tools["env"])
+    assert done.returncode != 0 and "--prefix must be" in done.stderr
+    assert not (fake_tools["state"] / "calls.jsonl").exists()
+
+
+# --- After the deployment: retries, ordering, the final check ----------------------------------
+
+
+def test_publish_is_retried_while_the_apps_storage_role_propagates(
+    fake_tools: dict[str, Any],
+) -> None:
+    done = _run(DEPLOY, {**fake_tools["env"], "FAKE_FUNC_PUBLISH_FAILS": "2"})
+    assert done.returncode == 0, done.stderr
+    publishes = [c for c in _calls(fake_tools["state"]) if c[0] == "func"]
+    assert len(publishes) == 3
+    assert "publish failed (attempt 2/10)" in done.stderr
+
+
+def test_publish_gives_up_with_a_message(fake_tools: dict[str, Any]) -> None:
+    done = _run(DEPLOY, {**fake_tools["env"], "FAKE_FUNC_PUBLISH_FAILS": "99"})
+    assert done.returncode != 0 and "could not publish" in done.stderr
+
+
+def test_secret_write_failures_show_azs_reason_not_the_secret(fake_tools: dict[str, Any]) -> None:
+    done = _run(DEPLOY, {**fake_tools["env"], "FAKE_AZ_SET_FORBIDDEN": "1"})
+    assert done.returncode != 0
+    assert "ForbiddenByRbac" in done.stderr
+    assert TOKEN not in done.stderr + done.stdout
+
+
+def test_the_app_rereads_the_secrets_after_they_are_written_then_is_checked(
+    fake_tools: dict[str, Any],
+) -> None:
+    done = _run(DEPLOY, fake_tools["env"])
+    assert done.returncode == 0, done.stderr
+    calls = _calls(fake_tools["state"])
+
+    def first(prefix: list[str]) -> int:
+        return next(i for i, c in enumerate(calls) if c[: len(prefix)] == prefix)
+
+    token_set = next(
+        i
+        for i, c in enumerate(calls)
+        if c[:3] == ["keyvault", "secret", "set"] and "hubspot-access-token" in c
+    )
+    restart = first(["functionapp", "restart"])
+    references = max(
+        i for i, c in enumerate(calls) if c[0] == "rest" and "configreferences" in " ".join(c)
+    )
+    status = max(i for i, c in enumerate(calls) if c[0] == "curl" and "/api/status" in c[-1])
+    assert token_set < first(["func"]) < restart < references < status
+    assert "Key Vault references resolved" in done.stderr
+
+
+def test_unresolved_references_fail_the_deployment_with_their_names(
+    fake_tools: dict[str, Any],
+) -> None:
+    done = _run(DEPLOY, {**fake_tools["env"], "FAKE_AZ_REFERENCES_NEVER": "1"})
+    assert done.returncode != 0
+    assert "did not resolve: HUBSPOT_ACCESS_TOKEN" in done.stderr
+
+
+def test_an_app_that_is_not_ready_fails_the_deployment_with_the_problems(
+    fake_tools: dict[str, Any],
+) -> None:
+    body = '{"ready": false, "problems": ["qdrant unreachable at http://10.40.2.4:6333"]}'
+    done = _run(DEPLOY, {**fake_tools["env"], "FAKE_STATUS_BODY": body})
+    assert done.returncode != 0
+    assert "qdrant unreachable" in done.stderr and "does not report ready" in done.stderr
+
+
+def test_repair_points_qdrant_url_at_the_new_ip_without_redeploying(
+    fake_tools: dict[str, Any],
+) -> None:
+    assert _run(DEPLOY, fake_tools["env"]).returncode == 0
+    (fake_tools["state"] / "calls.jsonl").unlink()
+    done = _run(["-g", "rg-triage", "-l", "westeurope", "--repair-qdrant-url"], fake_tools["env"])
+    assert done.returncode == 0, done.stderr
+    state = json.loads((fake_tools["state"] / "state.json").read_text())
+    assert state["settings"] == "QDRANT_URL=http://10.40.2.9:6333"
+    calls = _calls(fake_tools["state"])
+    assert not any(c[:3] == ["deployment", "group", "create"] or c[0] == "func" for c in calls)

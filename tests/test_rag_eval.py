@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from bench.retrieval_eval import VARIANTS, evaluate_language, format_table
+from evaluation.retrieval import VARIANTS, evaluate_language, format_table
 from localdev.commands import eval as eval_command
 from tests.rag_fixtures import HashingEmbedder
 

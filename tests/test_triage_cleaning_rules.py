@@ -193,6 +193,61 @@ def test_question_under_a_signoff_is_message_text():
     assert "Can you also send the invoice?" in clean_body(text, None).text
 
 
+# at least two sign-offs per reply language, the routine ones and the wordier ones
+SIGN_OFFS = {
+    "en": ["Kind regards,", "Kindest regards,", "Thanks and regards,"],
+    "sv": ["Vänliga hälsningar", "Med vänlig hälsning", "Tack på förhand!"],
+    "de": ["Mit freundlichen Grüßen", "Mit besten Grüßen", "Viele Grüße aus Hamburg"],
+    "fr": ["Cordialement,", "Salutations distinguées,", "Merci par avance,"],
+    "es": ["Un saludo,", "Reciba un cordial saludo,", "Gracias de antemano,"],
+    "nl": ["Met vriendelijke groet,", "Met hartelijke groet,", "Alvast bedankt,"],
+    "it": ["Cordiali saluti", "Un cordiale saluto,", "Grazie in anticipo,"],
+    "da": ["Venlig hilsen", "Med venlige hilsner", "Tak på forhånd"],
+    "no": ["Med vennlig hilsen", "Beste hilsen", "Takk på forhånd"],
+    "fi": ["Ystävällisin terveisin", "Terveisin,", "Yst. terv.", "Kiittäen"],
+    "pl": ["Z poważaniem,", "Pozdrawiam serdecznie", "Z wyrazami szacunku"],
+    "pt": ["Atenciosamente,", "Cumprimentos,", "Com os melhores cumprimentos,"],
+}
+
+
+@pytest.mark.parametrize(
+    ("lang", "sign_off"), [(lang, s) for lang, offs in SIGN_OFFS.items() for s in offs]
+)
+def test_sign_offs_of_every_reply_language_start_the_signature(lang, sign_off):
+    # a job title under the name is signature, not text a rule may read ("Manager")
+    text = f"{ASK}\n\n{sign_off}\nAnna Nowak\nHR Manager, Nordvik Partner AB"
+    cleaned = clean_body(text, None)
+    assert (lang, cleaned.text) == (lang, ASK)
+    assert cleaned.signature.startswith(sign_off)
+
+
+@pytest.mark.parametrize(
+    ("signature", "title"),
+    [
+        (  # a lowercase title that reads like a sentence
+            "Z poważaniem\n\nKatarzyna Wiśniewska\nSpecjalista ds. rekrutacji i rozwoju "
+            "pracowników\nMarbud",
+            "rekrutacji",
+        ),
+        (  # more lines under the sign-off than a bare sign-off may own
+            "Z poważaniem,\nKatarzyna Wiśniewska\nProject Manager\nMarbud Sp. z o.o.\n"
+            "ul. Długa 5\n00-001 Warszawa\ntel. 123 456 789\nkom. 600 700 800",
+            "Project Manager",
+        ),
+    ],
+)
+def test_a_name_under_a_sign_off_takes_long_title_and_address_lines_with_it(signature, title):
+    cleaned = clean_body(f"{ASK}\n\n{signature}", None)
+    assert cleaned.text == ASK
+    assert title in cleaned.signature
+
+
+def test_a_long_sentence_under_a_sign_off_and_name_stays_message_text():
+    late = "I also wanted to ask about the frame size and whether it fits someone tall"
+    text = f"Hello,\n\nThanks\nAnna\n\n{late}"
+    assert late in clean_body(text, None).text
+
+
 GMAIL = (
     '<div dir="ltr">Is the saddle included?</div><br><div class="gmail_quote">'
     '<div class="gmail_attr">On Mon, 3 Mar 2025 at 10:00, Nordvik &lt;<a href="mailto:s@n.example">'

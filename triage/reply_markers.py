@@ -111,7 +111,8 @@ def markers() -> Markers:
         devices=frozenset(squash(d) for d in data.devices),
         possessives=frozenset(possessives),
         valedictions=frozenset(valedictions),
-        valediction_first_words=frozenset(v.split(" ")[0] for v in valedictions),
+        # stored as the sign-off check reads a line's first word: "Yst. terv." -> "yst"
+        valediction_first_words=frozenset(v.split(" ")[0].strip(",.!:;") for v in valedictions),
         answer_words=frozenset(answers),
         list_footer=tuple(squash(p) for p in data.list_footer),
     )

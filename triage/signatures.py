@@ -5,6 +5,8 @@ Shapes, tried from the bottom (all words come from reply_markers.json):
   items, a mailing-list footer or just a name;
 - device lines in any language ("Sent from my iPhone", "Gesendet von Outlook für Android");
 - a sign-off ("Best regards,", "Mit freundlichen Grüßen") followed only by short lines;
+- a sign-off, then a name, then up to MAX_NAMED_SIGNATURE title, company and address lines
+  ("Z poważaniem,\nAnna Nowak\nSpecjalista ds. rekrutacji i rozwoju\nul. Długa 5\n...");
 - a contact block of its own paragraph: a name, then title/company lines, with at least two
   of e-mail, phone, web address;
 - a last line that is "-Name", or a bare name under a message of two lines or more.
@@ -23,6 +25,8 @@ MAX_SCAN_LINES = 15  # non-blank lines from the bottom that can be signature
 MAX_SIGNOFF_LINE = 60  # a longer line below a sign-off is message text (talon's bar too)
 MAX_BLOCK_LINE = 80
 MAX_LINES_BELOW_SIGNOFF = 6
+MAX_NAMED_SIGNATURE = 10  # lines under "sign-off + name" (title, company, address, phones)
+MAX_TITLE_WORDS = 8  # a lowercase line this short may be a job title, a longer one is text
 MAX_PASSES = 4  # footer, then the sign-off above it, then a name above that
 
 _DELIMITERS = {"--", "-- ", "—", "–", "__"}
@@ -144,6 +148,9 @@ def _signature_start(lines: list[str]) -> int | None:
     start = _signoff_start(lines, filled)
     if start is not None:
         return start
+    start = _named_signoff_start(lines, filled)
+    if start is not None:
+        return start
     start = _contact_block_start(lines, filled)
     if start is not None:
         return start
@@ -197,6 +204,35 @@ def _signoff_start(lines: list[str], filled: list[int]) -> int | None:
         if below >= MAX_LINES_BELOW_SIGNOFF:
             break
     return start
+
+
+def _named_signoff_start(lines: list[str], filled: list[int]) -> int | None:
+    """A sign-off with a name right under it owns the lines below that name when none of
+    them reads as message text: job titles are often lowercase and long enough to look like
+    a sentence ("Specjalista ds. rekrutacji i rozwoju pracowników"), and a full address
+    block runs past MAX_LINES_BELOW_SIGNOFF."""
+    window = filled[-MAX_SCAN_LINES:]
+    for pos, i in enumerate(window):
+        below = window[pos + 1 :]
+        if i == filled[0] or not below or len(below) > MAX_NAMED_SIGNATURE + 1:
+            continue
+        if not is_valediction(lines[i]) or not _is_name(lines[below[0]].strip()):
+            continue
+        if all(_signature_block_line(lines[j]) for j in below[1:]):
+            return i
+    return None
+
+
+def _signature_block_line(line: str) -> bool:
+    """A title, company, address or contact line, not a sentence of the message."""
+    text = line.strip()
+    if len(text) > MAX_BLOCK_LINE or text.endswith(("?", "!")):
+        return False
+    if squash(text).startswith(("p.s", "ps:", "ps ")):
+        return False
+    if not _sentence_like(text):
+        return True
+    return len(text.split()) <= MAX_TITLE_WORDS and not text.endswith((".", ":"))
 
 
 def _contact_block_start(lines: list[str], filled: list[int]) -> int | None:

@@ -30,14 +30,42 @@ class Category(BaseModel):
 class RouteRule(BaseModel):
     """A kind of email that must go to a person (legal threat, press, ...), never get a
     knowledge-base answer. ``reason`` is what the agent reads; ``priority`` is the least
-    priority such an email gets."""
+    priority such an email gets.
+
+    A rule matches within one sentence of the new text (the subject counts as part of every
+    sentence): any one of ``keywords``, or every group named in one entry of ``all_of``
+    (``groups`` holds the named cue lists: "a data-protection term AND a request verb").
+    A sentence holding one of ``unless`` is left out for this rule (the route word used in
+    another sense: "our project manager", "we are hiring").
+    """
 
     model_config = ConfigDict(extra="forbid", frozen=True)
 
     name: str = Field(pattern=r"^[a-z][a-z0-9_]*$")
     reason: str
     priority: Literal["urgent", "high", "normal", "low"] = "normal"
-    keywords: list[str] = Field(min_length=1)  # lowercase phrases or stems, any language
+    keywords: list[str] = Field(default_factory=list)  # lowercase phrases or stems, any language
+    groups: dict[str, list[str]] = Field(default_factory=dict)  # name -> cues, as keywords
+    all_of: list[list[str]] = Field(default_factory=list)  # each: group names, all in a sentence
+    unless: list[str] = Field(default_factory=list)  # cues that take a sentence out
+
+    @model_validator(mode="after")
+    def _groups_are_named_and_used(self) -> RouteRule:
+        if not self.keywords and not self.all_of:
+            raise ValueError(f"rule {self.name}: needs keywords or all_of")
+        for combination in self.all_of:
+            if not combination:
+                raise ValueError(f"rule {self.name}: an all_of entry names no group")
+            unknown = [g for g in combination if g not in self.groups]
+            if unknown:
+                raise ValueError(f"rule {self.name}: all_of names unknown groups {unknown}")
+        used = {g for combination in self.all_of for g in combination}
+        for group, cues in self.groups.items():
+            if group not in used:
+                raise ValueError(f"rule {self.name}: group {group} is not used in all_of")
+            if not any(c.strip() for c in cues):
+                raise ValueError(f"rule {self.name}: group {group} is empty")
+        return self
 
 
 class Taxonomy(BaseModel):

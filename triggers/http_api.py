@@ -15,7 +15,7 @@ from orchestrators import names
 from pipeline.report import parse_since
 from pipeline.report import report as build_report
 from pipeline.singleton import describe_error, start_if_idle, start_poll_if_idle
-from pipeline.status import poller_status, retry_message, service_status
+from pipeline.status import dependencies_status, poller_status, retry_message, service_status
 
 bp = df.Blueprint()
 log = logging.getLogger(__name__)
@@ -48,6 +48,18 @@ async def status(req: func.HttpRequest, client: df.DurableOrchestrationClient) -
         body["poller"] = {"error": describe_error(exc)}
     else:
         body["poller"] = poller_status(poller, now, get_settings().poll_watchdog_minutes)
+    # After the poller's age: these calls reach HubSpot and Qdrant and take their time.
+    body = {**dependencies_status(), **body}
+    try:  # the last ingestion: when the knowledge base was last (re)built
+        ingest = await client.get_status(names.INGEST_INSTANCE_ID)
+        runtime = getattr(ingest, "runtime_status", None)
+        updated = getattr(ingest, "last_updated_time", None)
+        body["knowledge_base"]["last_ingest"] = {
+            "runtime_status": getattr(runtime, "value", runtime),
+            "last_updated_time": updated.isoformat() if updated else None,
+        }
+    except Exception as exc:
+        body["knowledge_base"]["last_ingest"] = {"error": describe_error(exc)}
     return _json(body)
 
 

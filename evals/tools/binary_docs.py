@@ -43,7 +43,10 @@ def write_pdf(path: Path, title: str, lines: Sequence[str]) -> None:
         f"<< /Type /Pages /Kids [{kids}] /Count {len(pages)} >>".encode(),
         b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>",
         b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica-Bold /Encoding /WinAnsiEncoding >>",
-        b"<< /Title (" + _pdf_escape(title).encode("cp1252") + b") /Producer (by hand) >>",
+        # a text string in UTF-16BE with its byte-order mark: any title, read back exactly
+        b"<< /Title <"
+        + ("\ufeff" + title).encode("utf-16-be").hex().upper().encode()
+        + b"> /Producer (by hand) >>",
     ]
     for index, page in enumerate(pages):
         content_id = first_page + 2 * index + 1

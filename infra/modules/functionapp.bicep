@@ -17,10 +17,10 @@ param deploymentContainerName string
 @description('Subnet delegated to Microsoft.App/environments')
 param functionSubnetId string
 
-@description('Upper bound of instances Flex may scale out to')
+@description('Upper bound of on-demand instances per function group; below 40 only where Microsoft enabled it (infra/azure-facts.json)')
 @minValue(1)
 @maxValue(1000)
-param maximumInstanceCount int = 10
+param maximumInstanceCount int = 40
 
 @description('Memory per instance (always-ready ones too); the worker peaks near 260 MB with the embedding model (infra/README.md)')
 @allowed([
@@ -57,6 +57,7 @@ resource app 'Microsoft.Web/sites@2024-04-01' = {
   #checkov:skip=CKV_AZURE_17: client certificates would break the anonymous /api/health probe; the other endpoints need a function key
   #checkov:skip=CKV_AZURE_212: Flex Consumption scales instances on demand up to maximumInstanceCount; there is no fixed instance count to set
   #checkov:skip=CKV_AZURE_213: Flex Consumption does not offer the App Service health check; /api/health exists for external probes
+  #checkov:skip=CKV_AZURE_78: Flex Consumption has no FTP and refuses siteConfig.ftpsState (ARM error 51021; Flex deprecations in infra/azure-facts.json)
   name: '${namePrefix}-func-${uniqueString(resourceGroup().id)}'
   location: location
   tags: tags
@@ -72,10 +73,11 @@ resource app 'Microsoft.Web/sites@2024-04-01' = {
     virtualNetworkSubnetId: functionSubnetId
     // Flex sends outbound traffic through the integration subnet, so Key Vault and
     // Storage see the function subnet and their firewalls can stay on default Deny.
+    // No ftpsState: Flex Consumption refuses it (infra/azure-facts.json, "deprecations"); Flex
+    // offers no FTP at all.
     siteConfig: {
       minTlsVersion: '1.2'
       scmMinTlsVersion: '1.2'
-      ftpsState: 'Disabled'
       http20Enabled: true
     }
     functionAppConfig: {

@@ -211,6 +211,13 @@ resource vnet 'Microsoft.Network/virtualNetworks@2023-11-01' = {
           networkSecurityGroup: {
             id: qdrantNsg.id
           }
+          // ACI: a container group in a VNet reaches a storage account (here the Azure Files
+          // share of Qdrant's snapshots) only through a service endpoint on its subnet. Free.
+          serviceEndpoints: [
+            {
+              service: 'Microsoft.Storage'
+            }
+          ]
           delegations: [
             {
               name: 'container-instances'

@@ -40,6 +40,22 @@ param shareQuotaGb int = 16
 
 param port int = 6333
 
+@description('Registry to pull the image from with credentials (e.g. an ACR Basic the image was imported to, or docker.io with an account token); empty pulls anonymously from Docker Hub')
+param registryServer string = ''
+
+param registryUsername string = ''
+
+@secure()
+param registryPassword string = ''
+
+var registryCredentials = [
+  {
+    server: registryServer
+    username: registryUsername
+    password: registryPassword
+  }
+]
+
 var shareName = 'qdrant'
 
 resource filesAccount 'Microsoft.Storage/storageAccounts@2023-05-01' = {
@@ -187,28 +203,13 @@ resource containerGroup 'Microsoft.ContainerInstance/containerGroups@2023-05-01'
             }
           ]
           volumeMounts: volumeMounts
-          livenessProbe: {
-            httpGet: {
-              path: '/livez'
-              port: port
-              scheme: 'http'
-            }
-            initialDelaySeconds: 20
-            periodSeconds: 30
-            failureThreshold: 3
-          }
-          readinessProbe: {
-            httpGet: {
-              path: '/readyz'
-              port: port
-              scheme: 'http'
-            }
-            initialDelaySeconds: 10
-            periodSeconds: 15
-          }
+          // No liveness or readiness probe: ACI documents both as unsupported for a container
+          // group in a virtual network (infra/azure-facts.json). restartPolicy Always restarts
+          // a crashed Qdrant; the app sees an unreachable or empty store in /api/status.
         }
       }
     ]
+    imageRegistryCredentials: empty(registryServer) ? [] : registryCredentials
     volumes: volumes
   }
 }

@@ -17,11 +17,12 @@ param operatorPrincipalId string = ''
 ])
 param operatorPrincipalType string = 'User'
 
-// Built-in role definition ids (stable across tenants).
+// Built-in role definition ids (stable across tenants), as infra/azure-facts.json lists them
+// with Microsoft's page; tests/test_infra_facts.py checks every id here against that table.
 var roles = {
   storageBlobDataOwner: 'b7e6dc6d-f1e8-4753-8033-0f276bb0955b'
   storageBlobDataContributor: 'ba92f5b4-2d11-453d-a403-e96b0029c9fe'
-  storageQueueDataContributor: '974c5e8b-45b9-4653-ba55-5f855dd0a19b'
+  storageQueueDataContributor: '974c5e8b-45b9-4653-ba55-5f855dd0fb88'
   storageTableDataContributor: '0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3'
   keyVaultSecretsUser: '4633458b-17de-408a-b874-0445c86b69e6'
   keyVaultSecretsOfficer: 'b86a8fe4-44ce-4948-aee5-eccb2c155cd7'

@@ -1,13 +1,11 @@
-"""`triage eval retrieval` (bench/retrieval_eval.py) and `triage eval drafts`
-(bench/draft_eval.py): retrieval quality on the Zaragoza FAQ, and the drafts the production
+"""`triage eval retrieval` (evaluation/retrieval.py) and `triage eval drafts`
+(evaluation/drafts.py): retrieval quality on the Zaragoza FAQ, and the drafts the production
 triage and answer step write for labelled emails."""
 
 from __future__ import annotations
 
 import argparse
-import sys
 import textwrap
-from pathlib import Path
 from types import ModuleType
 
 
@@ -47,7 +45,10 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
             "EMBEDDING_CACHE_DIR. Built-in sets: sample (samples/knowledge-base, "
             "evals/data/sample_kb.jsonl) and zaragoza (the zaragoza-construction-faq answers "
             "as the knowledge base, its questions wrapped as emails in English and Swedish, "
-            "plus evals/data/construction_faq_ood.jsonl). `--set FILE.jsonl --kb FOLDER` "
+            "plus evals/data/construction_faq_ood.jsonl), and every folder of evals/domains "
+            "(emails.jsonl + kb/: help centres of other industries). The last table lists "
+            "every set with its role (held out from tuning, per evals/tuning.json) and its "
+            "figures against issue 20's targets. `--set FILE.jsonl --kb FOLDER` "
             "scores a set of your own, one JSON object a line: {id, language, subject, body, "
             "expect: answer|abstain|route, gold_sources: [path or path#heading], key_facts: "
             "[[alternatives]], intent, split, route_reason} (see README).",
@@ -59,13 +60,33 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     draft_eval.add_arguments(drafts)
     drafts.set_defaults(func=run_drafts_eval)
 
+    from evaluation import sweep
+
+    sweeping = kinds.add_parser(
+        "sweep",
+        help="try one answer-step setting at several values on the sets you tune on",
+        description=sweep.__doc__,
+        epilog="settings:\n"
+        + "\n".join(f"  {name:22} {text}" for name, text in sweep.SETTINGS.items()),
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    sweep.add_arguments(sweeping)
+    sweeping.set_defaults(func=run_sweep)
+
+    from evaluation import fit_confidence
+
+    fitting = kinds.add_parser(
+        "fit-confidence",
+        help="fit the draft confidence on the answered drafts of tuning sets",
+        description=fit_confidence.__doc__,
+    )
+    fit_confidence.add_arguments(fitting)
+    fitting.set_defaults(func=lambda args: fit_confidence.main(args=args))
+
 
 def _draft_eval() -> ModuleType:
-    try:
-        import bench.draft_eval as module
-    except ImportError:  # bench/ is not an installed package: run from the checkout
-        sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
-        import bench.draft_eval as module
+    import evaluation.drafts as module
+
     return module
 
 
@@ -74,12 +95,14 @@ def run_drafts_eval(args: argparse.Namespace) -> int:
     return code
 
 
+def run_sweep(args: argparse.Namespace) -> int:
+    from evaluation import sweep
+
+    return sweep.main(args=args)
+
+
 def run_retrieval_eval(args: argparse.Namespace) -> int:
-    try:
-        from bench.retrieval_eval import main
-    except ImportError:  # bench/ is not an installed package: run from the checkout
-        sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
-        from bench.retrieval_eval import main
+    from evaluation.retrieval import main
 
     argv = ["--languages", args.languages]
     if args.json:

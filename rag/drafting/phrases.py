@@ -31,8 +31,8 @@ PHRASES: dict[str, Phrases] = {
         "closing": "Kind regards,\nCustomer support",
         "abstain": "Thank you for your message. We could not find a clear answer in our help "
         "centre, so a colleague will look into it.",
-        "ask": "To help you faster, could you tell us your order number, which bike or product "
-        "it concerns, and what exactly happened?",
+        "ask": "To help you faster, could you tell us your order or customer number, which "
+        "product or service it concerns, and what exactly happened?",
         "unanswered": "We could not find an answer to this in our help centre; a colleague "
         "will get back to you about it:",
         "handover": "Thank you for your message. We have passed it on to the colleague "
@@ -45,8 +45,8 @@ PHRASES: dict[str, Phrases] = {
         "closing": "Vänliga hälsningar,\nKundtjänst",
         "abstain": "Tack för ditt meddelande. Vi hittade inget tydligt svar i vårt hjälpcenter, "
         "så en kollega tittar på ärendet.",
-        "ask": "För att hjälpa dig snabbare: kan du skicka ditt ordernummer, vilken cykel eller "
-        "produkt det gäller och vad som hänt?",
+        "ask": "För att hjälpa dig snabbare: kan du skicka ditt order- eller kundnummer, vilken "
+        "produkt eller tjänst det gäller och vad som hänt?",
         "unanswered": "Här hittade vi inget svar i vårt hjälpcenter; en kollega återkommer om det:",
         "handover": "Tack för ditt meddelande. Vi har skickat det vidare till rätt kollega, "
         "som återkommer till dig personligen.",
@@ -58,8 +58,8 @@ PHRASES: dict[str, Phrases] = {
         "closing": "Mit freundlichen Grüßen\nKundenservice",
         "abstain": "Vielen Dank für Ihre Nachricht. Wir haben in unserem Hilfecenter keine "
         "eindeutige Antwort gefunden; ein Kollege kümmert sich darum.",
-        "ask": "Damit wir schneller helfen können: Nennen Sie uns bitte Ihre Bestellnummer, das "
-        "betroffene Fahrrad oder Produkt und was genau passiert ist.",
+        "ask": "Damit wir schneller helfen können: Nennen Sie uns bitte Ihre Bestell- oder "
+        "Kundennummer, das betroffene Produkt oder den Dienst und was genau passiert ist.",
         "unanswered": "Dazu haben wir in unserem Hilfecenter keine Antwort gefunden; ein "
         "Kollege meldet sich dazu bei Ihnen:",
         "handover": "Vielen Dank für Ihre Nachricht. Wir haben sie an die zuständige Kollegin "
@@ -72,8 +72,8 @@ PHRASES: dict[str, Phrases] = {
         "closing": "Cordialement,\nService client",
         "abstain": "Merci pour votre message. Nous n'avons pas trouvé de réponse claire dans "
         "notre centre d'aide ; un collègue va examiner votre demande.",
-        "ask": "Pour vous aider plus vite, pourriez-vous nous indiquer votre numéro de commande, "
-        "le vélo ou produit concerné et ce qui s'est passé ?",
+        "ask": "Pour vous aider plus vite, pourriez-vous nous indiquer votre numéro de commande ou "
+        "de client, le produit ou service concerné et ce qui s'est passé ?",
         "unanswered": "Nous n'avons pas trouvé de réponse à ce point dans notre centre "
         "d'aide ; un collègue reviendra vers vous :",
         "handover": "Merci pour votre message. Nous l'avons transmis à la personne "
@@ -86,8 +86,8 @@ PHRASES: dict[str, Phrases] = {
         "closing": "Saludos cordiales,\nAtención al cliente",
         "abstain": "Gracias por su mensaje. No hemos encontrado una respuesta clara en nuestro "
         "centro de ayuda; un compañero revisará su consulta.",
-        "ask": "Para ayudarle más rápido, ¿podría indicarnos su número de pedido, la bicicleta o "
-        "el producto afectado y qué ha ocurrido exactamente?",
+        "ask": "Para ayudarle más rápido, ¿podría indicarnos su número de pedido o de cliente, el "
+        "producto o servicio afectado y qué ha ocurrido exactamente?",
         "unanswered": "No hemos encontrado respuesta a esto en nuestro centro de ayuda; un "
         "compañero se pondrá en contacto con usted:",
         "handover": "Gracias por su mensaje. Lo hemos enviado a la persona responsable, que "
@@ -100,8 +100,8 @@ PHRASES: dict[str, Phrases] = {
         "closing": "Met vriendelijke groet,\nKlantenservice",
         "abstain": "Bedankt voor uw bericht. We hebben in ons helpcentrum geen duidelijk "
         "antwoord gevonden; een collega bekijkt uw vraag.",
-        "ask": "Kunt u ons, zodat we u sneller kunnen helpen, uw ordernummer sturen, om welke "
-        "fiets of welk product het gaat en wat er precies is gebeurd?",
+        "ask": "Kunt u ons, zodat we u sneller kunnen helpen, uw order- of klantnummer sturen, om "
+        "welk product of welke dienst het gaat en wat er precies is gebeurd?",
         "unanswered": "Hierop hebben we in ons helpcentrum geen antwoord gevonden; een "
         "collega komt erop terug:",
         "handover": "Bedankt voor uw bericht. We hebben het doorgestuurd naar de juiste "
@@ -114,8 +114,8 @@ PHRASES: dict[str, Phrases] = {
         "closing": "Cordiali saluti,\nAssistenza clienti",
         "abstain": "Grazie per il suo messaggio. Non abbiamo trovato una risposta chiara nel "
         "nostro centro assistenza; un collega esaminerà la sua richiesta.",
-        "ask": "Per aiutarla più rapidamente, potrebbe indicarci il numero d'ordine, la bici o "
-        "il prodotto interessato e che cosa è successo esattamente?",
+        "ask": "Per aiutarla più rapidamente, potrebbe indicarci il numero d'ordine o di cliente, "
+        "il prodotto o servizio interessato e che cosa è successo esattamente?",
         "unanswered": "Su questo punto non abbiamo trovato una risposta nel nostro centro "
         "assistenza; un collega la ricontatterà:",
         "handover": "Grazie per il suo messaggio. Lo abbiamo inoltrato al collega "
@@ -128,8 +128,8 @@ PHRASES: dict[str, Phrases] = {
         "closing": "Venlig hilsen\nKundeservice",
         "abstain": "Tak for din besked. Vi fandt ikke et klart svar i vores hjælpecenter, så "
         "en kollega ser på sagen.",
-        "ask": "Så vi kan hjælpe dig hurtigere: Kan du sende dit ordrenummer, hvilken cykel "
-        "eller hvilket produkt det drejer sig om, og hvad der er sket?",
+        "ask": "Så vi kan hjælpe dig hurtigere: Kan du sende dit ordre- eller kundenummer, hvilket "
+        "produkt eller hvilken tjeneste det drejer sig om, og hvad der er sket?",
         "unanswered": "Her fandt vi ikke et svar i vores hjælpecenter; en kollega vender "
         "tilbage om det:",
         "handover": "Tak for din besked. Vi har sendt den videre til den rette kollega, som "
@@ -142,8 +142,8 @@ PHRASES: dict[str, Phrases] = {
         "closing": "Vennlig hilsen\nKundeservice",
         "abstain": "Takk for meldingen din. Vi fant ikke et klart svar i hjelpesenteret vårt, "
         "så en kollega ser på saken.",
-        "ask": "Så vi kan hjelpe deg raskere: Kan du sende ordrenummeret ditt, hvilken sykkel "
-        "eller hvilket produkt det gjelder, og hva som har skjedd?",
+        "ask": "Så vi kan hjelpe deg raskere: Kan du sende ordre- eller kundenummeret ditt, "
+        "hvilket produkt eller hvilken tjeneste det gjelder, og hva som har skjedd?",
         "unanswered": "Her fant vi ikke noe svar i hjelpesenteret vårt; en kollega kommer "
         "tilbake til deg om det:",
         "handover": "Takk for meldingen din. Vi har sendt den videre til rett kollega, som "
@@ -156,8 +156,8 @@ PHRASES: dict[str, Phrases] = {
         "closing": "Ystävällisin terveisin\nAsiakaspalvelu",
         "abstain": "Kiitos viestistäsi. Emme löytäneet selvää vastausta ohjekeskuksestamme, "
         "joten kollega selvittää asian.",
-        "ask": "Jotta voimme auttaa nopeammin: voisitko kertoa tilausnumerosi, mitä pyörää tai "
-        "tuotetta asia koskee ja mitä tarkalleen tapahtui?",
+        "ask": "Jotta voimme auttaa nopeammin: voisitko kertoa tilaus- tai asiakasnumerosi, mitä "
+        "tuotetta tai palvelua asia koskee ja mitä tarkalleen tapahtui?",
         "unanswered": "Tähän emme löytäneet vastausta ohjekeskuksestamme; kollega palaa asiaan:",
         "handover": "Kiitos viestistäsi. Olemme välittäneet sen vastaavalle kollegalle, joka "
         "ottaa sinuun yhteyttä henkilökohtaisesti.",
@@ -169,8 +169,8 @@ PHRASES: dict[str, Phrases] = {
         "closing": "Z poważaniem\nObsługa klienta",
         "abstain": "Dziękujemy za wiadomość. Nie znaleźliśmy jednoznacznej odpowiedzi w naszym "
         "centrum pomocy, więc sprawą zajmie się nasz pracownik.",
-        "ask": "Abyśmy mogli szybciej pomóc, prosimy o numer zamówienia, informację, którego "
-        "roweru lub produktu dotyczy sprawa, oraz co dokładnie się stało.",
+        "ask": "Abyśmy mogli szybciej pomóc, prosimy o numer zamówienia lub klienta, informację, "
+        "którego produktu lub usługi dotyczy sprawa, oraz co dokładnie się stało.",
         "unanswered": "Na to pytanie nie znaleźliśmy odpowiedzi w naszym centrum pomocy; "
         "nasz pracownik skontaktuje się w tej sprawie:",
         "handover": "Dziękujemy za wiadomość. Przekazaliśmy ją odpowiedniej osobie, która "
@@ -183,8 +183,8 @@ PHRASES: dict[str, Phrases] = {
         "closing": "Com os melhores cumprimentos,\nApoio ao cliente",
         "abstain": "Obrigado pela sua mensagem. Não encontrámos uma resposta clara no nosso "
         "centro de ajuda; um colega irá analisar o seu pedido.",
-        "ask": "Para o ajudarmos mais depressa, pode indicar-nos o número da encomenda, a "
-        "bicicleta ou o produto em causa e o que aconteceu exatamente?",
+        "ask": "Para o ajudarmos mais depressa, pode indicar-nos o número da encomenda ou de "
+        "cliente, o produto ou serviço em causa e o que aconteceu exatamente?",
         "unanswered": "Não encontrámos resposta para isto no nosso centro de ajuda; um "
         "colega entrará em contacto consigo:",
         "handover": "Obrigado pela sua mensagem. Encaminhámo-la para o colega responsável, "

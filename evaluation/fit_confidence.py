@@ -1,0 +1,101 @@
+"""`triage eval fit-confidence`: fit the draft confidence (rag/confidence.py) on tuning sets.
+
+Reads the JSON of `triage eval drafts --json` (every email's signals and outcome), keeps
+the answered drafts of the sets named with --sets (the ones you tune on, never those you
+report as held out), fits a logistic model of "the draft is correct" over the signals
+(L2-regularised, Newton's method), and writes it to rag/calibration/confidence.json with
+the sets it was fitted on. Prints the fit's reliability on those drafts.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from rag.confidence import SIGNALS, ConfidenceModel
+
+MODEL_FILE = Path(__file__).resolve().parents[1] / "rag" / "calibration" / "confidence.json"
+L2 = 1.0  # on the weights, not the intercept: a few hundred drafts, six signals
+
+
+def fit(rows: Sequence[dict[str, float]], labels: Sequence[bool]) -> tuple[float, list[float]]:
+    x = np.array([[1.0, *(row.get(name, 0.0) for name in SIGNALS)] for row in rows])
+    y = np.array([1.0 if label else 0.0 for label in labels])
+    w = np.zeros(x.shape[1])
+    penalty = np.eye(x.shape[1]) * L2
+    penalty[0, 0] = 0.0
+    for _ in range(50):
+        p = 1.0 / (1.0 + np.exp(-x @ w))
+        gradient = x.T @ (p - y) + penalty @ w
+        hessian = x.T @ (x * (p * (1 - p))[:, None]) + penalty + np.eye(x.shape[1]) * 1e-9
+        step = np.linalg.solve(hessian, gradient)
+        w -= step
+        if float(np.abs(step).max()) < 1e-8:
+            break
+    return float(w[0]), [float(v) for v in w[1:]]
+
+
+def answered_drafts(report: dict[str, Any], sets: Sequence[str]) -> list[dict[str, Any]]:
+    chosen = [s for s in report["sets"] if s["name"] in sets]
+    missing = set(sets) - {s["name"] for s in chosen}
+    if missing:
+        raise ValueError(f"sets not in the report: {', '.join(sorted(missing))}")
+    return [r for s in chosen for r in s["results"] if r["decision"] == "answered"]
+
+
+def main(argv: Sequence[str] | None = None, args: argparse.Namespace | None = None) -> int:
+    if args is None:
+        parser = argparse.ArgumentParser(prog="fit_confidence", description=__doc__)
+        args = add_arguments(parser).parse_args(argv)
+    try:
+        report = json.loads(Path(args.report).read_text(encoding="utf-8"))
+        sets = [n.strip() for n in args.sets.split(",") if n.strip()]
+        drafts = answered_drafts(report, sets)
+    except (OSError, ValueError, KeyError) as exc:
+        print(f"fit_confidence: {exc}", file=sys.stderr)
+        return 2
+    if len(drafts) < 30:
+        print(f"fit_confidence: only {len(drafts)} answered drafts; need 30", file=sys.stderr)
+        return 2
+    intercept, weights = fit([d["signals"] for d in drafts], [d["correct"] for d in drafts])
+    model = ConfidenceModel(
+        intercept=round(intercept, 4),
+        weights={name: round(w, 4) for name, w in zip(SIGNALS, weights, strict=True)},
+        fitted_on=sets,
+        drafts=len(drafts),
+        note="fitted by evaluation/fit_confidence.py on the answered drafts of these sets; "
+        "target: the draft is correct (gold source cited, every key fact present)",
+    )
+    print(json.dumps(model.model_dump(), indent=2))
+    for low, high in ((0.0, 0.4), (0.4, 0.6), (0.6, 0.8), (0.8, 1.01)):
+        inside = [d for d in drafts if low <= model.probability(d["signals"]) < high]
+        right = sum(bool(d["correct"]) for d in inside)
+        print(f"fit {low:.1f}-{min(high, 1.0):.1f}: {len(inside)} drafts, {right} correct")
+    if args.write:
+        Path(args.write).write_text(json.dumps(model.model_dump(), indent=2) + "\n", "utf-8")
+        print(f"wrote {args.write}")
+    return 0
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> argparse.ArgumentParser:
+    parser.add_argument("report", help="the JSON of `triage eval drafts --json`")
+    parser.add_argument("--sets", required=True, help="the sets to fit on, comma-separated")
+    parser.add_argument(
+        "--write",
+        nargs="?",
+        const=str(MODEL_FILE),
+        default=None,
+        metavar="PATH",
+        help=f"write the model (default path {MODEL_FILE.relative_to(MODEL_FILE.parents[2])})",
+    )
+    return parser
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,122 @@
+"""`triage eval sweep`: one answer-step setting tried at several values, on chosen sets.
+
+How the thresholds and weights of the answer step are chosen: sweep a setting on the sets
+you tune on (never on the ones you report as held out), pick the value, record it and the
+sets in evals/tuning.json, then run `triage eval drafts` for the held-out figures. Each set
+is ingested once; every value then runs all its emails through the production triage and
+answer step, with only that setting changed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import tempfile
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
+
+from evaluation import drafts
+
+# setting -> how to apply a value (the gate is rebuilt, so no calibration is reused)
+SETTINGS: dict[str, str] = {
+    "unknown_term_margin": "cosine a question naming a term the KB never mentions needs "
+    "above its threshold (rag/answerability.py UNKNOWN_TERM_MARGIN)",
+    "z": "standard deviations above the off-topic probes' mean (rag/answerability.py)",
+}
+COLUMNS = ("correct", "wrong", "not_answered", "false_abstentions")
+
+
+def _apply(setting: str, value: float) -> None:
+    import pipeline.answering as answering
+    from rag.answerability import AnswerabilityGate
+
+    current = answering.DEFAULT_GATE
+    options = {"z": current.z, "unknown_term_margin": current.unknown_term_margin}
+    options[setting] = value
+    answering.DEFAULT_GATE = AnswerabilityGate(
+        z=options["z"],
+        unknown_term_margin=options["unknown_term_margin"],
+        min_sd=current.min_sd,
+        margin_over_max=current.margin_over_max,
+    )
+
+
+def sweep(
+    sets: Sequence[drafts.EvalSet],
+    setting: str,
+    values: Sequence[float],
+    split: str,
+    progress: Callable[[str], None],
+) -> list[dict[str, Any]]:
+    components = drafts.build_components()
+    rows: list[dict[str, Any]] = []
+    for evalset in sets:
+        emails = drafts.select(evalset.emails, split, None)
+        with tempfile.TemporaryDirectory(prefix="draft-sweep-") as scratch:
+            folder = evalset.prepare_kb(Path(scratch) / "kb")
+            store = drafts.ingest_scratch(
+                folder, components, Path(scratch) / "qdrant", evalset.name, progress
+            )
+            for value in values:
+                _apply(setting, value)
+                results = [
+                    drafts.evaluate_email(email, store, components, index)
+                    for index, email in enumerate(emails, start=1)
+                ]
+                metrics = drafts.aggregate(results)
+                rows.append({"set": evalset.name, "value": value, "metrics": metrics})
+                progress(f"{evalset.name} {setting}={value}: {format_row(rows[-1])}")
+    return rows
+
+
+def format_row(row: dict[str, Any]) -> str:
+    cells = []
+    for key in COLUMNS:
+        rate = row["metrics"][key]
+        cells.append(f"{key} {rate['n']}/{rate['of']}")
+    return ", ".join(cells)
+
+
+def format_table(rows: Sequence[dict[str, Any]], setting: str) -> str:
+    lines = [f"{'set':<12}{setting:>22}" + "".join(f"{c:>20}" for c in COLUMNS)]
+    for row in rows:
+        cells = "".join(
+            f"{row['metrics'][c]['n']}/{row['metrics'][c]['of']}".rjust(20) for c in COLUMNS
+        )
+        lines.append(f"{row['set']:<12}{row['value']:>22g}{cells}")
+    return "\n".join(lines)
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> argparse.ArgumentParser:
+    parser.add_argument("setting", choices=sorted(SETTINGS), help="the setting to vary")
+    parser.add_argument(
+        "values", help="comma-separated values to try, e.g. 0,0.02,0.04 (inf allowed)"
+    )
+    parser.add_argument(
+        "--sets",
+        required=True,
+        help="the sets to tune on, comma-separated (see `triage eval drafts --sets`)",
+    )
+    parser.add_argument("--split", choices=("dev", "test", "all"), default="dev")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None, args: argparse.Namespace | None = None) -> int:
+    if args is None:
+        parser = argparse.ArgumentParser(prog="sweep", description=__doc__)
+        args = add_arguments(parser).parse_args(argv)
+    try:
+        values = [float(v) for v in args.values.split(",") if v.strip()]
+        names = [n.strip() for n in args.sets.split(",") if n.strip()]
+        sets = [drafts.builtin_set(name) for name in names]
+    except (ValueError, drafts.SetError) as exc:
+        print(f"sweep: {exc}", file=sys.stderr)
+        return 2
+    rows = sweep(sets, args.setting, values, args.split, drafts._stderr)
+    print(format_table(rows, args.setting))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

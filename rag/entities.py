@@ -1,0 +1,156 @@
+"""What a question is specifically about: the countries it names, and the knowledge base's
+own distinctive terms it uses (plan, product and feature names).
+
+A question about roaming in Norway must get the Norway article, not the Sweden article
+that happens to be in the customer's language (issue 20). The embedder ranks by overall
+meaning and language closeness, so the named case is matched here, by words:
+
+- countries by their names in the twelve reply languages and English, from the ISO 3166
+  translations the ``pycountry`` package ships, matched by stem so that inflected forms
+  count ("Norwegen", "Norjassa", "do Norwegii");
+- distinctive terms: words of the question that the knowledge base uses in few of its
+  passages (at most ``DISTINCTIVE_SHARE`` of them), such as "Pro", "eSIM" or "Saver".
+
+A passage that names another country and not the asked one is about another case.
+"""
+
+from __future__ import annotations
+
+import gettext
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+
+from rag.coverage import Vocabulary
+
+DISTINCTIVE_SHARE = 0.15  # a term in at most this share of the passages is distinctive
+MIN_COUNTRY_STEM = 5
+# wordfreq/ISO language names used by pycountry's locale folders
+_LOCALES = ("sv", "de", "fr", "es", "nl", "it", "da", "nb", "fi", "pl", "pt")
+_WORD = re.compile(r"[^\W\d_]+")
+# Short forms the ISO names leave out (English), by ISO code.
+_ALIASES = {"uk": "GB", "britain": "GB", "england": "GB", "usa": "US", "america": "US"}
+# Names that are also everyday words somewhere ("island" is Iceland in de/sv/da/no).
+_AMBIGUOUS = frozenset(
+    {"island", "turkey", "jersey", "guinea", "chile", "georgia", "jordan", "chad"}
+)
+_STOP_TERMS = frozenset({"the", "and", "for", "you", "your", "our", "can", "how", "what"})
+
+
+@dataclass(frozen=True)
+class Aboutness:
+    countries: frozenset[str]  # ISO 3166 alpha-2 codes
+    terms: frozenset[str]  # distinctive knowledge-base words, lowercased
+
+    def __bool__(self) -> bool:
+        return bool(self.countries or self.terms)
+
+
+@lru_cache(maxsize=1)
+def _country_names() -> tuple[dict[str, str], dict[str, str]]:
+    """(single-word names -> code, multi-word names -> code), lowercased."""
+    import pycountry
+
+    single: dict[str, str] = {}
+    multi: dict[str, str] = {}
+
+    def add(name: str, code: str) -> None:
+        name = name.lower().strip()
+        if not name or "," in name or "(" in name or name in _AMBIGUOUS:
+            return
+        (multi if " " in name else single).setdefault(name, code)
+
+    for country in pycountry.countries:
+        add(country.name, country.alpha_2)
+        add(getattr(country, "common_name", ""), country.alpha_2)
+    for locale in _LOCALES:
+        try:
+            translation = gettext.translation(
+                "iso3166-1", pycountry.LOCALES_DIR, languages=[locale]
+            )
+        except OSError:
+            continue
+        for country in pycountry.countries:
+            add(translation.gettext(country.name), country.alpha_2)
+    for alias, code in _ALIASES.items():
+        single.setdefault(alias, code)
+    return single, multi
+
+
+@lru_cache(maxsize=1)
+def _country_stems() -> dict[str, str]:
+    """Stem (the name less up to two letters, at least MIN_COUNTRY_STEM) -> code, for
+    names whose stem belongs to one country only."""
+    single, _ = _country_names()
+    stems: dict[str, set[str]] = {}
+    for name, code in single.items():
+        if len(name) >= MIN_COUNTRY_STEM:
+            stem = name[: max(MIN_COUNTRY_STEM, len(name) - 2)]
+            stems.setdefault(stem, set()).add(code)
+    return {stem: codes.pop() for stem, codes in stems.items() if len(codes) == 1}
+
+
+def countries_in(text: str) -> frozenset[str]:
+    lowered = text.lower()
+    single, multi = _country_names()
+    stems = _country_stems()
+    found: set[str] = set()
+    for name, code in multi.items():
+        if name in lowered and re.search(rf"\b{re.escape(name)}\b", lowered):
+            found.add(code)
+    for word in _WORD.findall(lowered):
+        if word in _AMBIGUOUS:
+            continue
+        if word in single:
+            found.add(single[word])
+            continue
+        for size in range(len(word), MIN_COUNTRY_STEM - 1, -1):
+            stemmed = stems.get(word[:size])
+            if stemmed is not None:
+                found.add(stemmed)
+                break
+    return frozenset(found)
+
+
+def distinctive_terms(text: str, vocabulary: Vocabulary) -> frozenset[str]:
+    limit = max(1, int(vocabulary.passages * DISTINCTIVE_SHARE))
+    words = {w for w in _WORD.findall(text.lower()) if len(w) >= 2 and w not in _STOP_TERMS}
+    return frozenset(w for w in words if 0 < vocabulary.document_frequency.get(w, 0) <= limit)
+
+
+def about(text: str, vocabulary: Vocabulary) -> Aboutness:
+    return Aboutness(countries_in(text), distinctive_terms(text, vocabulary))
+
+
+def words_of(text: str) -> frozenset[str]:
+    return frozenset(_WORD.findall(text.lower()))
+
+
+def agreement(question: Aboutness, text: str) -> int:
+    """How many of the question's countries and distinctive terms ``text`` names."""
+    if not question:
+        return 0
+    words = words_of(text)
+    return len(question.countries & countries_in(text)) + len(question.terms & words)
+
+
+def names_another_country(question: Aboutness, text: str) -> bool:
+    """The text names countries, and none the question asks about."""
+    if not question.countries:
+        return False
+    named = countries_in(text)
+    return bool(named) and not (named & question.countries)
+
+
+def passage_text(title: str, section: str, text: str) -> str:
+    return f"{title}\n{section}\n{text}"
+
+
+def union(items: Iterable[Aboutness]) -> Aboutness:
+    countries: set[str] = set()
+    terms: set[str] = set()
+    for item in items:
+        countries |= item.countries
+        terms |= item.terms
+    return Aboutness(frozenset(countries), frozenset(terms))

@@ -1,0 +1,42 @@
+"""rag.entities: the countries and distinctive knowledge-base terms a question names."""
+
+from __future__ import annotations
+
+import pytest
+
+from rag.coverage import build_vocabulary
+from rag.entities import about, agreement, countries_in, names_another_country
+
+
+@pytest.mark.parametrize(
+    ("text", "codes"),
+    [
+        ("Wie funktioniert Roaming in Norwegen?", {"NO"}),
+        ("Czy roaming działa w Norwegii?", {"NO"}),  # Polish locative
+        ("Toimiiko roaming Norjassa?", {"NO"}),  # Finnish inessive
+        ("Kan jag ringa från Storbritannien och USA?", {"GB", "US"}),
+        ("Can I use my phone in Denmark and Germany", {"DK", "DE"}),
+        ("Ich wohne in Österreich", {"AT"}),
+        ("We stayed on an island near the coast", set()),  # "Island" is Iceland elsewhere
+        ("How do I change my plan?", set()),
+    ],
+)
+def test_countries_in_the_reply_languages(text: str, codes: set[str]) -> None:
+    assert countries_in(text) == codes
+
+
+def test_a_passage_on_another_country_is_another_case() -> None:
+    vocabulary = build_vocabulary(["Roaming in Norway", "Roaming in Sweden", "Plans"])
+    asked = about("Hur fungerar roaming i Norge?", vocabulary)
+    assert names_another_country(asked, "Roaming i Sverige: samma pris som hemma.")
+    assert not names_another_country(asked, "Roaming in Norway costs 49 NOK a day.")
+    assert not names_another_country(asked, "Roaming is included in every plan.")  # general
+
+
+def test_distinctive_terms_of_the_knowledge_base_decide_agreement() -> None:
+    passages = [f"General article {i} about plans and invoices" for i in range(10)]
+    passages += ["The Saver fare cannot be changed.", "The Flex fare can be changed for free."]
+    vocabulary = build_vocabulary(passages)
+    asked = about("Can I change my Saver ticket?", vocabulary)
+    assert "saver" in asked.terms and "change" not in asked.terms  # "change": in 2 of 12
+    assert agreement(asked, passages[-2]) > agreement(asked, passages[-1])
