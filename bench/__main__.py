@@ -24,6 +24,7 @@ BENCHMARKS = {
     "pathological": "pathological emails through triage: time and peak memory per case",
     "injection": "prompt-injection screen: recall on attempts, false positives on normal mail",
     "webhook_latency": "time to draft: polling only vs webhooks (and half lost), p50/p95",
+    "llm_faults": "model calls per email under each Azure OpenAI fault: calls, drafter, seconds",
 }
 
 

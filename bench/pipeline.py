@@ -37,6 +37,7 @@ def run_case(
         "OPENAI_API_KEY": "stub-key",
         "EMBEDDING_PROVIDER": "openai_compatible",
         "EMBEDDING_MODEL": "stub-embedding",
+        "EMBEDDING_PRICE_PER_1M": "0",  # a stand-in's model has no list price
         "POLL_MAX_THREADS_PER_RUN": "500",
         "HUBSPOT_RATE_LIMIT_PER_10S": str(rate_limit or 1000),
         "POLL_BATCH_WINDOW": str(window),

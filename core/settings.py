@@ -22,6 +22,8 @@ from pydantic import (
 )
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
+from core.llm import catalog
+
 
 class SettingsError(RuntimeError):
     """One or more settings are missing or invalid; the message lists each one."""
@@ -264,13 +266,34 @@ class Settings(BaseSettings):
         EmbeddingProvider.OFFLINE, description="offline, openai, azure_openai or openai_compatible"
     )
     embedding_model: str = Field(
-        "multilingual-e5-small", description="embedding model or Azure deployment name"
+        "multilingual-e5-small",
+        description="the embedding model's name (text-embedding-3-small): its price and "
+        "dimension, and what the knowledge base records it was built with",
+    )
+    embedding_deployment: str | None = Field(
+        None,
+        description="the Azure deployment (or served model name) the embedding calls go to; "
+        "unset uses EMBEDDING_MODEL",
+    )
+    embedding_price_per_1m: float | None = Field(
+        None,
+        ge=0,
+        description="USD per 1M embedding tokens; unset uses the list price of EMBEDDING_MODEL",
     )
     llm_provider: LlmProvider = Field(
         LlmProvider.NONE,
         description="none (offline extractive drafter), openai, azure_openai or openai_compatible",
     )
-    llm_model: str = Field("gpt-4o-mini", description="chat model or Azure deployment name")
+    llm_model: str = Field(
+        "gpt-4o-mini",
+        description="the chat model's name (gpt-4o-mini): its price and request shape; never "
+        "an Azure deployment name",
+    )
+    llm_deployment: str | None = Field(
+        None,
+        description="the Azure deployment (or served model name) the chat calls go to; unset "
+        "uses LLM_MODEL",
+    )
     openai_api_key: SecretStr | None = Field(None, description="OpenAI (or compatible) API key")
     openai_base_url: str | None = Field(
         None, description="base URL of an OpenAI-compatible endpoint"
@@ -280,12 +303,35 @@ class Settings(BaseSettings):
         None, description="Azure OpenAI key; unset uses the managed identity"
     )
     azure_openai_api_version: str = Field("2024-10-21", description="Azure OpenAI API version")
-    llm_timeout_seconds: float = Field(60.0, gt=0, description="timeout of one LLM call")
-    llm_price_input_per_1m: float = Field(
-        0.15, ge=0, description="USD per 1M input tokens (cost accounting)"
+    llm_timeout_seconds: float = Field(
+        60.0, gt=0, description="timeout of one attempt of one model call"
     )
-    llm_price_output_per_1m: float = Field(
-        0.60, ge=0, description="USD per 1M output tokens (cost accounting)"
+    llm_max_retries: int = Field(
+        2, ge=0, le=5, description="retries of one model call (429, 5xx, timeouts) by the SDK"
+    )
+    llm_max_retry_wait_seconds: float = Field(
+        30.0,
+        gt=0,
+        le=120,
+        description="a model call is not retried when the service asks to wait longer (the "
+        "draft falls back at once)",
+    )
+    llm_step_budget_seconds: float = Field(
+        240.0,
+        gt=0,
+        le=480,
+        description="model calls of one step (triage, or retrieval and draft) end within "
+        "this many seconds, retries included (the function timeout is 600)",
+    )
+    llm_price_input_per_1m: float | None = Field(
+        None,
+        ge=0,
+        description="USD per 1M input tokens; unset uses the list price of LLM_MODEL",
+    )
+    llm_price_output_per_1m: float | None = Field(
+        None,
+        ge=0,
+        description="USD per 1M output tokens; unset uses the list price of LLM_MODEL",
     )
 
     # --- Triage ----------------------------------------------------------------------------
@@ -344,7 +390,57 @@ class Settings(BaseSettings):
                 problems.append(
                     ("AZURE_OPENAI_ENDPOINT", f"required when {role}_PROVIDER=azure_openai")
                 )
+        problems.extend(self._price_problems())
         return problems
+
+    def _price_problems(self) -> list[tuple[str, str]]:
+        """A model without a list price must be given one: cost is never silently 0."""
+        problems: list[tuple[str, str]] = []
+        if self.llm_provider != LlmProvider.NONE and catalog.chat_price(self.llm_model) is None:
+            for name, value in (
+                ("LLM_PRICE_INPUT_PER_1M", self.llm_price_input_per_1m),
+                ("LLM_PRICE_OUTPUT_PER_1M", self.llm_price_output_per_1m),
+            ):
+                if value is None:
+                    problems.append(
+                        (name, f"required: no list price for LLM_MODEL={self.llm_model!r}")
+                    )
+        if (
+            self.embedding_provider != EmbeddingProvider.OFFLINE
+            and self.embedding_price_per_1m is None
+            and catalog.embedding_price(self.embedding_model) is None
+        ):
+            problems.append(
+                (
+                    "EMBEDDING_PRICE_PER_1M",
+                    f"required: no list price for EMBEDDING_MODEL={self.embedding_model!r}",
+                )
+            )
+        return problems
+
+    @property
+    def chat_deployment(self) -> str:
+        return self.llm_deployment or self.llm_model
+
+    @property
+    def embeddings_deployment(self) -> str:
+        return self.embedding_deployment or self.embedding_model
+
+    def chat_price(self) -> catalog.Price:
+        listed = catalog.chat_price(self.llm_model) or catalog.Price(0.0, 0.0)
+        return catalog.Price(
+            listed.input_per_1m
+            if self.llm_price_input_per_1m is None
+            else self.llm_price_input_per_1m,
+            listed.output_per_1m
+            if self.llm_price_output_per_1m is None
+            else self.llm_price_output_per_1m,
+        )
+
+    def embedding_price(self) -> catalog.Price:
+        if self.embedding_price_per_1m is not None:
+            return catalog.Price(self.embedding_price_per_1m)
+        return catalog.embedding_price(self.embedding_model) or catalog.Price(0.0)
 
 
 def _describe(error: dict[str, Any]) -> tuple[str, str]:

@@ -38,13 +38,14 @@ from evaluation import crossdomain
 from evaluation.boilerplate import quotes_boilerplate
 
 if TYPE_CHECKING:
+    from core.llm.usage import UsageMeter
     from core.settings import Settings
     from rag.drafting.base import Drafter
     from rag.embeddings import Embedder
     from rag.models import Passage
     from rag.store import KnowledgeStore
     from triage.classifier import IntentClassifier
-    from triage.models import TriageConfig
+    from triage.models import TriageConfig, TriageResult
 
 REPO = Path(__file__).resolve().parents[1]
 DATA = REPO / "evals" / "data"
@@ -388,6 +389,12 @@ class EmailResult(BaseModel):
     wrong: bool = False
     boilerplate_quoted: bool = False  # the draft quotes help-centre boilerplate
     draft: str = ""
+    # every billed model call for the email (classifier, query embeddings, drafter; failed
+    # calls too), and why the LLM drafter fell back, if it did
+    prompt_tokens: int = 0
+    completion_tokens: int = 0
+    cost_usd: float = 0.0
+    fallback: str = ""  # the failure kind ("output_filtered", "rate_limited", ...)
 
 
 def score(
@@ -508,15 +515,36 @@ def targets(metrics: dict[str, Any]) -> dict[str, dict[str, Any]]:
     return out
 
 
+def model_usage(results: Sequence[EmailResult]) -> dict[str, Any] | None:
+    """Tokens, cost per email and LLM fallbacks of a run with hosted models; None offline."""
+    prompt = sum(r.prompt_tokens for r in results)
+    completion = sum(r.completion_tokens for r in results)
+    fallbacks = Counter(r.fallback for r in results if r.fallback)
+    if not (prompt or completion or fallbacks):
+        return None
+    cost = sum(r.cost_usd for r in results)
+    return {
+        "emails": len(results),
+        "prompt_tokens": prompt,
+        "completion_tokens": completion,
+        "cost_usd": round(cost, 6),
+        "cost_usd_per_email": round(cost / len(results), 6) if results else 0.0,
+        "fallbacks": sum(fallbacks.values()),
+        "fallback_reasons": dict(fallbacks.most_common()),
+    }
+
+
 def set_report(name: str, kb: str, results: Sequence[EmailResult]) -> dict[str, Any]:
     languages = sorted({r.language for r in results})
     splits = sorted({r.split for r in results if r.split})
     metrics = aggregate(results)
     dumped = [r.model_dump(mode="json") for r in results]
+    usage = model_usage(results)
     return {
         "name": name,
         "kb": kb,
         "metrics": metrics,
+        **({"model_usage": usage} if usage else {}),
         "targets": targets(metrics),
         "routing": crossdomain.routing(dumped),
         "reliability": crossdomain.reliability(dumped),
@@ -566,7 +594,7 @@ def build_components(settings: Settings | None = None) -> Components:
     `triage ingest`), and the classifier, embedder and drafter built like production."""
     from core.settings import LlmProvider
     from localdev.commands.ingest import load_rag_settings
-    from rag.llm import build_drafter, build_embedder, build_openai_client
+    from rag.llm import build_drafter, build_embedder, build_llm_classifier
     from triage.models import TriageConfig
 
     settings = settings or load_rag_settings()
@@ -577,20 +605,7 @@ def build_components(settings: Settings | None = None) -> Components:
 
         classifier = OfflineClassifier(embedder)
     else:
-        from triage.llm_classifier import LlmClassifier
-
-        client = build_openai_client(
-            settings.llm_provider.value,
-            api_key=settings.openai_api_key.get_secret_value() if settings.openai_api_key else None,
-            base_url=settings.openai_base_url,
-            azure_endpoint=settings.azure_openai_endpoint,
-            azure_api_key=settings.azure_openai_api_key.get_secret_value()
-            if settings.azure_openai_api_key
-            else None,
-            azure_api_version=settings.azure_openai_api_version,
-            timeout=settings.llm_timeout_seconds,
-        )
-        classifier = LlmClassifier(client, settings.llm_model)
+        classifier = build_llm_classifier(settings)
     return Components(
         settings=settings,
         config=TriageConfig.from_settings(settings),
@@ -647,9 +662,9 @@ def _thread_context(quoted: str, redact: bool) -> tuple[str, dict[str, str]]:
 def evaluate_email(
     email: EvalEmail, store: KnowledgeStore, components: Components, index: int = 0
 ) -> EmailResult:
-    """One email through triage_email and answer_email, scored."""
-    from pipeline.answering import answer_email
-    from triage import pii
+    """One email through triage_email and answer_email, scored, with what its model calls
+    cost (the meter collects the query embeddings)."""
+    from core.llm.usage import metering
     from triage.models import EmailMessage, ThreadContext
     from triage.pipeline import triage_email
 
@@ -662,7 +677,34 @@ def evaluate_email(
         sender_name="Customer",
     )
     thread = ThreadContext(thread_id=message.thread_id, messages=[message])
-    triaged = triage_email(message, thread, components.config, components.classifier)
+    with metering() as meter:
+        triaged = triage_email(message, thread, components.config, components.classifier)
+        return _answer(email, store, components, triaged, meter)
+
+
+def _usage_fields(payload: dict[str, Any]) -> dict[str, Any]:
+    from pipeline.recording import usage_labels
+
+    labels = usage_labels(payload)
+    draft = payload.get("draft") or {}
+    return {
+        "prompt_tokens": labels["prompt_tokens"],
+        "completion_tokens": labels["completion_tokens"],
+        "cost_usd": labels["cost_usd"],
+        "fallback": str(draft.get("fallback_reason", "")).split(":", 1)[0],
+    }
+
+
+def _answer(
+    email: EvalEmail,
+    store: KnowledgeStore,
+    components: Components,
+    triaged: TriageResult,
+    meter: UsageMeter,
+) -> EmailResult:
+    from pipeline.answering import answer_email
+    from triage import pii
+
     base: dict[str, Any] = {
         "id": email.id,
         "language": email.language,
@@ -685,7 +727,8 @@ def evaluate_email(
             draft_body="",
             draft_language=None,
         )
-        return EmailResult(**base, decision="skipped", reason=reason, **scored)
+        usage = _usage_fields({"triage": triaged.model_dump(mode="json")})
+        return EmailResult(**base, decision="skipped", reason=reason, **scored, **usage)
     context, mapping = _thread_context(triaged.quoted_context, components.config.pii_redaction)
     mapping = {**triaged.pii_map, **mapping}
     outcome = answer_email(
@@ -708,6 +751,13 @@ def evaluate_email(
         draft_body=body,
         draft_language=draft.language,
     )
+    usage = _usage_fields(
+        {
+            "triage": triaged.model_dump(mode="json"),
+            "draft": draft.model_dump(mode="json"),
+            "usage": {step: u.model_dump() for step, u in meter.by_step.items()},
+        }
+    )
     return EmailResult(
         **base,
         decision=outcome.decision,
@@ -718,6 +768,7 @@ def evaluate_email(
         boilerplate_quoted=quotes_boilerplate(body) if outcome.decision == "answered" else False,
         draft=body,
         **scored,
+        **usage,
     )
 
 
@@ -1057,6 +1108,14 @@ def format_set(report: dict[str, Any]) -> str:
     decisions = ", ".join(f"{k} {v}" for k, v in sorted(metrics["decisions"].items()))
     lines.append(f"decisions: {decisions}")
     lines.append("targets (issue 11): " + _format_targets(report.get("targets", {})))
+    usage = report.get("model_usage")
+    if usage:
+        reasons = ", ".join(f"{k} {v}" for k, v in usage["fallback_reasons"].items())
+        lines.append(
+            f"model: {usage['prompt_tokens']} prompt + {usage['completion_tokens']} completion "
+            f"tokens, ${usage['cost_usd_per_email']:.6f} per email (${usage['cost_usd']:.4f} "
+            f"in all); LLM fallbacks {usage['fallbacks']}" + (f" ({reasons})" if reasons else "")
+        )
     if "routing" in report:
         lines.append(crossdomain.format_routing(report["routing"]))
     if "reliability" in report:

@@ -86,7 +86,11 @@ param qdrantRegistryPassword string = ''
 ])
 param llmProvider string = 'none'
 
+@description('The chat model\'s name (prices and request shape follow it)')
 param llmModel string = 'gpt-4o-mini'
+
+@description('Azure OpenAI deployment of the chat model (empty: the deployment is named like llmModel)')
+param llmDeployment string = ''
 
 @allowed([
   'offline'
@@ -98,6 +102,9 @@ param embeddingProvider string = 'offline'
 
 param embeddingModel string = 'multilingual-e5-small'
 
+@description('Azure OpenAI deployment of the embedding model (empty: named like embeddingModel)')
+param embeddingDeployment string = ''
+
 @description('Azure OpenAI endpoint, e.g. https://myaoai.openai.azure.com/ (empty when unused)')
 param azureOpenAiEndpoint string = ''
 
@@ -107,11 +114,11 @@ param azureOpenAiResourceId string = ''
 @description('Base URL of an OpenAI-compatible endpoint (empty when unused)')
 param openAiBaseUrl string = ''
 
-@description('USD per 1M input tokens, for cost accounting (string: Bicep has no decimals)')
-param llmPriceInputPer1m string = '0.15'
+@description('USD per 1M input tokens (string: Bicep has no decimals); empty: the list price of llmModel')
+param llmPriceInputPer1m string = ''
 
-@description('USD per 1M output tokens, for cost accounting')
-param llmPriceOutputPer1m string = '0.60'
+@description('USD per 1M output tokens; empty: the list price of llmModel')
+param llmPriceOutputPer1m string = ''
 
 // --- Operations -----------------------------------------------------------------------------
 
@@ -275,8 +282,6 @@ var baseSettings = {
   EMBEDDING_MODEL: embeddingModel
   LLM_PROVIDER: llmProvider
   LLM_MODEL: llmModel
-  LLM_PRICE_INPUT_PER_1M: llmPriceInputPer1m
-  LLM_PRICE_OUTPUT_PER_1M: llmPriceOutputPer1m
   LOG_LEVEL: logLevel
   // tiktoken and the embedding cache write here; the package folder is read-only on Flex.
   TIKTOKEN_CACHE_DIR: '/tmp/tiktoken-cache'
@@ -300,12 +305,20 @@ var openAiBaseUrlSettings = {
   OPENAI_BASE_URL: openAiBaseUrl
 }
 
+// Set only when given: empty, the app uses the model's name and list price.
+var modelOverrides = union(
+  empty(llmDeployment) ? {} : { LLM_DEPLOYMENT: llmDeployment },
+  empty(embeddingDeployment) ? {} : { EMBEDDING_DEPLOYMENT: embeddingDeployment },
+  empty(llmPriceInputPer1m) ? {} : { LLM_PRICE_INPUT_PER_1M: llmPriceInputPer1m },
+  empty(llmPriceOutputPer1m) ? {} : { LLM_PRICE_OUTPUT_PER_1M: llmPriceOutputPer1m }
+)
+
 // Set only when enabled: unset, the webhook endpoint refuses every call.
 var webhookSettings = {
   HUBSPOT_WEBHOOK_CLIENT_SECRET: hubspotWebhookSecretReference
 }
 
-var appSettings = union(baseSettings, hubspotWebhooks ? webhookSettings : {}, needsOpenAiKey ? openAiKeySettings : {}, empty(azureOpenAiEndpoint) ? {} : azureOpenAiSettings, empty(openAiBaseUrl) ? {} : openAiBaseUrlSettings)
+var appSettings = union(baseSettings, modelOverrides, hubspotWebhooks ? webhookSettings : {}, needsOpenAiKey ? openAiKeySettings : {}, empty(azureOpenAiEndpoint) ? {} : azureOpenAiSettings, empty(openAiBaseUrl) ? {} : openAiBaseUrlSettings)
 
 module functionApp 'modules/functionapp.bicep' = {
   name: 'functionapp'

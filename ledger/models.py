@@ -32,9 +32,14 @@ class MessageRecord(BaseModel):
     skip_reason: str | None = None
     confidence: float | None = None
     sources: list[dict[str, Any]] = Field(default_factory=list)
+    # every billed model call for the email (classifier, query embeddings, drafter; failed
+    # calls that were billed included), and the cost by step ("classify", "embed", "draft")
     prompt_tokens: int = 0
     completion_tokens: int = 0
     cost_usd: float = 0.0
+    cost_by_step: dict[str, float] = Field(default_factory=dict)
+    drafter: str | None = None  # llm | llm_fallback | extractive; None: a holding reply
+    fallback_reason: str | None = None  # why the model did not write it ("kind: reason")
     comment_id: str | None = None
     posted_via: str | None = None
     timings: dict[str, float] = Field(default_factory=dict)

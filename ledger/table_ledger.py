@@ -33,7 +33,7 @@ from ledger.text_store import EmailTextStore
 
 log = logging.getLogger(__name__)
 
-_JSON_FIELDS = ("sources", "timings", "last_run_summary")
+_JSON_FIELDS = ("sources", "timings", "last_run_summary", "cost_by_step")
 _MAX_TEXT = 30_000  # Table Storage caps a string property at 64 KiB (32k UTF-16 chars)
 
 

@@ -22,6 +22,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "localdev.commands.classify",
     "localdev.commands.ingest",
     "localdev.commands.ask",
+    "localdev.commands.models",
     "localdev.commands.eval",
 )
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import html
 
-from localdev.report_text import OUTCOME_LABELS, decisions_line
+from localdev.report_text import OUTCOME_LABELS, decisions_line, drafters_line
 from pipeline.report import OutcomeCounts, Report
 
 OUTCOME_COLOURS = {
@@ -107,7 +107,21 @@ def render_html(report: Report) -> str:
         f"completion</td><td></td></tr>",
         f"<tr><td>cost</td><td class='figure'>${cost.cost_usd_per_email:.4f} / email</td>"
         f"<td>${cost.cost_usd_per_month:.2f} a month</td><td>at {cost.emails_per_day:g} "
-        "emails a day</td></tr></table></section>",
+        "emails a day</td></tr>",
+        *(
+            f"<tr><td>cost: {html.escape(step)}</td><td class='figure'>${usd:.4f}</td>"
+            "<td></td><td></td></tr>"
+            for step, usd in cost.cost_usd_by_step.items()
+        ),
+        *(
+            [
+                "<tr><td>drafts by drafter</td><td class='figure' colspan='3'>"
+                f"{html.escape(drafters_line(report))}</td></tr>"
+            ]
+            if report.drafts_by_drafter
+            else []
+        ),
+        "</table></section>",
         "<section id='gaps'><h2>Knowledge-base gaps: questions with no grounded answer</h2>",
     ]
     if report.knowledge_gaps:

@@ -38,10 +38,29 @@ def decisions_line(report: Report) -> str:
     return line
 
 
+DRAFTER_LABELS = {
+    "llm": "the model",
+    "llm_fallback": "offline fallback (the model failed)",
+    "extractive": "offline drafter (no model configured)",
+}
+
+
+def drafters_line(report: Report) -> str:
+    """Whether the model writes the drafts: counts by drafter, and why it failed."""
+    parts = [f"{DRAFTER_LABELS.get(k, k)} {v}" for k, v in report.drafts_by_drafter.items()]
+    line = ", ".join(parts)
+    if report.fallback_reasons:
+        reasons = ", ".join(f"{k} {v}" for k, v in report.fallback_reasons.items())
+        line += f" (model failures: {reasons})"
+    return line
+
+
 def render_text(report: Report, *, short: bool = False) -> str:
     days = (report.generated_at - report.since).total_seconds() / 86_400
     lines = [f"Report: {report.emails} emails received in the last {days:g} days"]
     lines.append(f"  decisions: {decisions_line(report)}")
+    if short and report.fallback_reasons:
+        lines.append(f"  drafts by drafter: {drafters_line(report)}")
     if report.outcomes.decided or report.outcomes.awaiting_reply:
         lines.append(f"  draft outcomes: {outcome_line(report.outcomes)}")
     if short:
@@ -68,12 +87,17 @@ def render_text(report: Report, *, short: bool = False) -> str:
             f"  draft to agent reply: p50 {_minutes(ttr.p50)}, p95 {_minutes(ttr.p95)} "
             f"({ttr.count} replies)"
         )
+    if report.drafts_by_drafter:
+        lines.append(f"  drafts by drafter: {drafters_line(report)}")
     cost = report.cost
     lines.append(
         f"  tokens per drafted email: {cost.prompt_tokens_per_email:g} prompt + "
         f"{cost.completion_tokens_per_email:g} completion; ${cost.cost_usd_per_email:.4f} per "
         f"email; ${cost.cost_usd_per_month:.2f} a month at {cost.emails_per_day:g} emails a day"
     )
+    if cost.cost_usd_by_step:
+        steps = ", ".join(f"{k} ${v:.4f}" for k, v in cost.cost_usd_by_step.items())
+        lines.append(f"  cost by step: {steps}")
     if report.failed_by_reason:
         lines.append(
             "  failed: " + "; ".join(f"{k} ({v})" for k, v in report.failed_by_reason.items())

@@ -6,6 +6,8 @@ from __future__ import annotations
 from typing import Any
 
 from core.contracts import DraftPostResult
+from core.llm.budget import step_budget
+from core.llm.usage import metering
 from pipeline import email_text, posting
 from pipeline.answering import answer_email
 from pipeline.services import drafter, embedder, knowledge_store, settings
@@ -28,18 +30,21 @@ def retrieve_and_draft(
     config = settings()
     # the subject is customer text too: cut and redacted like the body before any model
     subject = pii.redact_subject(subject).text if config.pii_redaction else cap_subject(subject)
-    outcome = answer_email(
-        result,
-        store=knowledge_store(),
-        embedder=embedder(),
-        drafter=drafter(),
-        message_id=message_id,
-        subject=subject,
-        thread_context=context,
-        top_k=config.retrieval_top_k,
-        team_domains=config.kb_team_domains,
-        team_addresses=config.team_addresses,
-    )
+    # model calls (query embeddings, the draft) share one bounded budget, retries included;
+    # the meter charges this email its own query embeddings
+    with step_budget(config.llm_step_budget_seconds), metering() as meter:
+        outcome = answer_email(
+            result,
+            store=knowledge_store(),
+            embedder=embedder(),
+            drafter=drafter(),
+            message_id=message_id,
+            subject=subject,
+            thread_context=context,
+            top_k=config.retrieval_top_k,
+            team_domains=config.kb_team_domains,
+            team_addresses=config.team_addresses,
+        )
     reply = outcome.draft
     if mapping:
         reply = reply.model_copy(update={"body": pii.restore(reply.body, mapping)})
@@ -49,6 +54,7 @@ def retrieve_and_draft(
         "reason": outcome.reason,
         "draft": reply.model_dump(mode="json"),
         "passages": [p.model_dump(mode="json") for p in outcome.passages],
+        "usage": {step: u.model_dump() for step, u in meter.by_step.items()},
     }
 
 
@@ -101,6 +107,7 @@ def draft_stored(message_id: str, owner: str = "") -> dict[str, Any]:
             "draft": drafted["draft"],
             "passages": drafted["passages"],
             "decision": drafted["decision"],
+            "usage": drafted["usage"],
             "owner": owner,
         },
     )

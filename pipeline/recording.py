@@ -7,7 +7,9 @@ from datetime import timedelta
 from typing import Any
 
 from core.contracts import MessageRef
+from core.llm.usage import Usage
 from pipeline.services import ledger, settings
+from rag.drafting.holding import HOLDING_MODEL
 
 log = logging.getLogger(__name__)
 
@@ -57,14 +59,15 @@ def labels(payload: dict[str, Any]) -> dict[str, Any]:
             skip_reason=triage.get("skip_reason"),
         )
     draft = payload.get("draft")
+    if triage or draft:
+        fields.update(usage_labels(payload))
     if draft:
         passages = payload.get("passages", [])
         cited = [c["number"] for c in draft.get("citations", [])]
         fields.update(
             confidence=draft.get("confidence"),
-            prompt_tokens=draft.get("prompt_tokens", 0),
-            completion_tokens=draft.get("completion_tokens", 0),
-            cost_usd=draft.get("cost_usd", 0.0),
+            drafter=drafter_label(draft),
+            fallback_reason=draft.get("fallback_reason") or None,
             sources=[
                 {"title": passages[n - 1].get("title"), "url": passages[n - 1].get("url")}
                 for n in cited
@@ -77,6 +80,49 @@ def labels(payload: dict[str, Any]) -> dict[str, Any]:
     if payload.get("reason"):
         fields["reason"] = str(payload["reason"])[:1000]
     return fields
+
+
+def step_usage(payload: dict[str, Any]) -> dict[str, Usage]:
+    """Billed model usage of one email by step: the classifier's (from triage), the query
+    embeddings' (metered around the answer step) and the drafter's (failed calls too)."""
+    steps: dict[str, Usage] = {}
+    classifier = (payload.get("triage") or {}).get("classifier_usage")
+    if classifier:
+        steps["classify"] = Usage.model_validate(classifier)
+    for step, usage in (payload.get("usage") or {}).items():
+        steps[step] = Usage.model_validate(usage)
+    draft = payload.get("draft") or {}
+    if draft.get("prompt_tokens") or draft.get("completion_tokens") or draft.get("cost_usd"):
+        steps["draft"] = Usage(
+            prompt_tokens=int(draft.get("prompt_tokens", 0)),
+            completion_tokens=int(draft.get("completion_tokens", 0)),
+            cost_usd=float(draft.get("cost_usd", 0.0)),
+        )
+    return steps
+
+
+def usage_labels(payload: dict[str, Any]) -> dict[str, Any]:
+    """Ledger columns: tokens and cost of every billed call for the email, and cost by step."""
+    steps = step_usage(payload)
+    total = Usage()
+    for usage in steps.values():
+        total = total.plus(usage)
+    return {
+        "prompt_tokens": total.prompt_tokens,
+        "completion_tokens": total.completion_tokens,
+        "cost_usd": total.cost_usd,
+        "cost_by_step": {step: round(u.cost_usd, 8) for step, u in steps.items()},
+    }
+
+
+def drafter_label(draft: dict[str, Any]) -> str | None:
+    """Who wrote the draft: llm, llm_fallback (the model failed, the offline drafter wrote
+    it), extractive (no model configured); None for a holding reply (no drafter ran)."""
+    if draft.get("model") == HOLDING_MODEL:
+        return None
+    if draft.get("fallback_reason"):
+        return "llm_fallback"
+    return str(draft.get("drafter") or "") or None
 
 
 def record(payload: dict[str, Any]) -> dict[str, Any]:

@@ -55,6 +55,9 @@ class Cost(BaseModel):
     cost_usd_total: float = 0.0
     emails_per_day: float = 0.0
     cost_usd_per_month: float = 0.0  # 30 days at the window's rate of drafted emails
+    # total USD by step: classify (LLM triage), embed (query embeddings), draft (the LLM
+    # drafter, its failed calls included)
+    cost_usd_by_step: dict[str, float] = Field(default_factory=dict)
 
 
 class GapTopic(BaseModel):
@@ -78,6 +81,11 @@ class Report(BaseModel):
     minutes_to_draft: Percentiles  # from the email's arrival to our comment
     minutes_to_reply: Percentiles  # from our comment to the agent's reply
     cost: Cost
+    # who wrote the drafts: llm, llm_fallback (the model failed: see fallback_reasons),
+    # extractive (no model configured); holding replies (routed, abstained early) are not
+    # drafts and are not counted
+    drafts_by_drafter: dict[str, int] = Field(default_factory=dict)
+    fallback_reasons: dict[str, int] = Field(default_factory=dict)  # by failure kind
     knowledge_gaps: list[GapTopic]  # questions with no grounded answer, biggest first
 
 
@@ -129,7 +137,12 @@ def _cost(drafted: list[MessageRecord], since: datetime, now: datetime) -> Cost:
     first = min((r.received_at for r in drafted if r.received_at), default=since)
     days = max((now - max(first, since)).total_seconds() / 86_400, 1.0)
     per_day = count / days
+    by_step: dict[str, float] = defaultdict(float)
+    for record in drafted:
+        for step, usd in record.cost_by_step.items():
+            by_step[step] += usd
     return Cost(
+        cost_usd_by_step={step: round(usd, 6) for step, usd in sorted(by_step.items())},
         drafted_emails=count,
         prompt_tokens_per_email=round(sum(r.prompt_tokens for r in drafted) / count, 1),
         completion_tokens_per_email=round(sum(r.completion_tokens for r in drafted) / count, 1),
@@ -158,6 +171,14 @@ def _gaps(abstained: list[MessageRecord]) -> list[GapTopic]:
     return sorted(topics, key=lambda t: (-t.count, t.topic))
 
 
+def _drafters(posted: list[MessageRecord]) -> tuple[dict[str, int], dict[str, int]]:
+    drafters = Counter(r.drafter for r in posted if r.drafter)
+    reasons = Counter(
+        (r.fallback_reason or "unknown").split(":", 1)[0] for r in posted if r.fallback_reason
+    )
+    return dict(drafters.most_common()), dict(reasons.most_common())
+
+
 def build_report(records: Iterable[MessageRecord], since: datetime, now: datetime) -> Report:
     rows = [r for r in records if (r.received_at or r.claimed_at or now) >= since]
     decisions = Counter(decision_of(r) for r in rows)
@@ -175,6 +196,7 @@ def build_report(records: Iterable[MessageRecord], since: datetime, now: datetim
     for record in abstained:
         abstained_outcomes.add(record.outcome)
     posted = [r for r in rows if r.state == "posted"]
+    drafters, fallback_reasons = _drafters(posted)
     return Report(
         generated_at=now,
         since=since,
@@ -191,6 +213,8 @@ def build_report(records: Iterable[MessageRecord], since: datetime, now: datetim
             r.minutes_to_reply for r in posted if r.minutes_to_reply is not None
         ),
         cost=_cost(posted, since, now),
+        drafts_by_drafter=drafters,
+        fallback_reasons=fallback_reasons,
         knowledge_gaps=_gaps(abstained),
     )
 

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 from core.settings import LlmProvider, Settings, get_settings
 
 if TYPE_CHECKING:
+    from core.llm.health import Role
     from hubspot.inbox_client import InboxClient
     from ledger.table_ledger import TableLedger
     from rag.drafting.base import Drafter
@@ -52,7 +53,9 @@ def embedder() -> Embedder:
     from rag.llm import build_embedder
 
     s = settings()
-    return build_embedder(s, cache_dir=s.embedding_cache_dir)
+    built = build_embedder(s, cache_dir=s.embedding_cache_dir)
+    _check_once("embeddings")
+    return built
 
 
 @cache
@@ -66,7 +69,9 @@ def knowledge_store() -> KnowledgeStore:
 def drafter() -> Drafter:
     from rag.llm import build_drafter
 
-    return build_drafter(settings())
+    built = build_drafter(settings())
+    _check_once("chat")
+    return built
 
 
 @cache
@@ -84,22 +89,26 @@ def classifier() -> IntentClassifier:
         from triage.classifier import OfflineClassifier
 
         return OfflineClassifier(embedder())
-    from rag.llm import build_openai_client
-    from triage.llm_classifier import LlmClassifier
+    from rag.llm import build_llm_classifier
 
-    client = build_openai_client(
-        s.llm_provider.value,
-        api_key=s.openai_api_key.get_secret_value() if s.openai_api_key else None,
-        base_url=s.openai_base_url,
-        azure_endpoint=s.azure_openai_endpoint,
-        azure_api_key=s.azure_openai_api_key.get_secret_value() if s.azure_openai_api_key else None,
-        azure_api_version=s.azure_openai_api_version,
-        timeout=s.llm_timeout_seconds,
-    )
-    return LlmClassifier(client, s.llm_model)
+    built = build_llm_classifier(s)
+    _check_once("chat")
+    return built
+
+
+def _check_once(role: Role) -> None:
+    """The start-up check: the first client built in a process probes its deployment once
+    (the registry caches it), so a wrong key, role or deployment is logged at ERROR before
+    the first email, not found out email by email. Offline roles make no call."""
+    from pipeline.model_status import check
+
+    check(settings(), role)
 
 
 def reset() -> None:
+    from core.llm.health import HEALTH
+
     get_settings.cache_clear()
+    HEALTH.clear()
     for built in (ledger, hubspot, embedder, knowledge_store, drafter, triage_config, classifier):
         built.cache_clear()

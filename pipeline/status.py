@@ -7,7 +7,8 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from pipeline.services import hubspot, ledger
+from pipeline.model_status import models_status
+from pipeline.services import hubspot, ledger, settings
 from pipeline.singleton import InstanceState, is_stuck
 from pipeline.wake import last_webhook_iso
 
@@ -100,8 +101,9 @@ def retry_message(message_id: str) -> RetryOutcome:
 
 
 def dependencies_status() -> dict[str, Any]:
-    """HubSpot and Qdrant reachable (one cheap call each) and the knowledge base's state;
-    `ready` is what infra/deploy.sh waits for, `problems` says what is wrong in one line each."""
+    """HubSpot and Qdrant reachable (one cheap call each), the knowledge base's state and the
+    model deployments'; `ready` is what infra/deploy.sh waits for, `problems` says what is
+    wrong in one line each."""
     from pipeline.kb_guard import knowledge_base_status
 
     problems: list[str] = []
@@ -115,9 +117,18 @@ def dependencies_status() -> dict[str, Any]:
     kb = knowledge_base_status()
     if kb["problem"]:
         problems.append(str(kb["problem"]))
+    # The chat and embeddings deployments (probed once per process, then cached): a failing
+    # one is a problem to fix, not a reason to hold emails (drafts fall back and say why).
+    models = models_status(settings())
+    problems += [
+        f"{role} model failing: {entry.get('reason', '')}"
+        for role, entry in models.items()
+        if entry["state"] == "failing"
+    ]
     return {
         "ready": bool(hub["reachable"] and kb["reachable"]),
         "problems": problems,
         "hubspot": hub,
         "knowledge_base": kb,
+        "models": models,
     }

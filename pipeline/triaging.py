@@ -11,8 +11,9 @@ from __future__ import annotations
 import logging
 
 from core.contracts import TriageLabels
+from core.llm.budget import step_budget
 from pipeline import email_text, recording
-from pipeline.services import classifier, triage_config
+from pipeline.services import classifier, settings, triage_config
 from triage.models import ThreadContext
 from triage.pipeline import triage_email
 
@@ -24,7 +25,8 @@ def run(message_id: str, thread: ThreadContext, subject: str) -> TriageLabels:
     if target is None:
         return TriageLabels(ok=False, problem="message_gone", detail=f"{message_id} not in thread")
     try:
-        result = triage_email(target, thread, triage_config(), classifier())
+        with step_budget(settings().llm_step_budget_seconds):  # the classifier's calls
+            result = triage_email(target, thread, triage_config(), classifier())
     except Exception as exc:  # a bug or a failing LLM classifier: the email fails, once
         log.warning("triage of %s failed: %s", message_id, type(exc).__name__)
         return TriageLabels(ok=False, problem="triage_error", detail=type(exc).__name__)

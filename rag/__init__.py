@@ -6,5 +6,6 @@
 - rag.ingest: ingest_path (loaders, heading-aware chunking, de-duplication, incremental)
 - rag.retrieve: retrieve (customer's language preferred)
 - rag.drafting: Drafter protocol; ExtractiveDrafter (offline), LlmDrafter (+ output checks)
-- rag.llm: build_openai_client, build_drafter, build_embedder, build_store from Settings
+- rag.llm: build_openai_client, build_chat_model, build_drafter, build_llm_classifier,
+  build_embedder, build_store from Settings (model calls themselves: core/llm)
 """

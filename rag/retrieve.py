@@ -129,6 +129,8 @@ def retrieve(
     """
     if not query.strip():
         return []
+    if mode in ("dense", "hybrid"):
+        store.require_embedding(embedder.model_id, embedder.dimension)
     built_with = store.sparse_analyzer() if mode != "dense" else ANALYZER
     if built_with != ANALYZER and store.exists():
         stale = (

@@ -131,6 +131,7 @@ class KnowledgeStore:
         self._client, self._lock = _shared_client(
             url=url, api_key=api_key, path=None if path is None else str(path)
         )
+        self._verified: set[tuple[str, str, int]] = set()  # (collection, model id, dimension)
 
     @contextmanager
     def _locked(self) -> Iterator[QdrantClient]:
@@ -258,7 +259,8 @@ class KnowledgeStore:
                 f"collection {self.collection!r} at {self.location} was built with embedding "
                 f"model {built_model!r} (dimension {built_dim}), but the configured embedder is "
                 f"{model_id!r} (dimension {dimension}). Vectors from different models cannot be "
-                "compared: rebuild it with `triage ingest PATH --recreate`, or set "
+                "compared: re-ingest the knowledge base (`triage ingest PATH --recreate`, in "
+                "Azure POST /api/kb/ingest?recreate=true), or set "
                 "EMBEDDING_PROVIDER/EMBEDDING_MODEL back to the model it was built with."
             )
 
@@ -271,6 +273,18 @@ class KnowledgeStore:
             info = client.get_collection(self.collection)
         value = (info.config.metadata or {}).get("sparse_analyzer")
         return str(value) if value is not None else None
+
+    def require_embedding(self, model_id: str, dimension: int) -> None:
+        """Before a search: the live collection must have been built with this embedding
+        model and dimension, or EmbeddingMismatchError says to re-ingest (vectors of two
+        models cannot be compared, and the search would quietly rank noise). Checked once
+        per collection and model; a knowledge base not ingested yet is the search's to
+        report."""
+        live = self.live_collection()
+        if live is None or (live, model_id, dimension) in self._verified:
+            return
+        self.at(live).check_embedding(model_id, dimension)
+        self._verified.add((live, model_id, dimension))
 
     def count(self) -> int:
         with self._locked() as client:

@@ -19,6 +19,7 @@ def test_every_command_module_registers_a_subcommand() -> None:
         "classify",
         "ingest",
         "ask",
+        "models",
         "eval",
     }
 

@@ -379,6 +379,7 @@ def test_eval_drafts_uses_the_llm_classifier_and_drafter_when_configured(
     monkeypatch.setenv("LLM_PROVIDER", "openai_compatible")
     monkeypatch.setenv("OPENAI_BASE_URL", stub.base_url)
     monkeypatch.setenv("OPENAI_API_KEY", "test")
+    before = len(stub.requests())
     assert cli.main(["eval", "drafts", "--set", str(path), "--kb", str(kb), "--json"]) == 0
     report = json.loads(capsys.readouterr().out)
     assert report["components"]["drafter"] == "LlmDrafter"
@@ -387,6 +388,12 @@ def test_eval_drafts_uses_the_llm_classifier_and_drafter_when_configured(
     for item in report["sets"][0]["results"]:
         if item["decision"] == "answered":
             assert item["drafter"].startswith("llm/")
+    usage = report["sets"][0]["model_usage"]  # tokens, cost per email and fallbacks
+    billed = [r["billed"] for r in stub.requests()[before:] if r["billed"]]
+    assert usage["prompt_tokens"] == sum(b["prompt_tokens"] for b in billed) > 0
+    assert usage["completion_tokens"] == sum(b["completion_tokens"] for b in billed)
+    assert usage["cost_usd_per_email"] > 0 and usage["fallbacks"] == 0
+    assert "LLM fallbacks 0" in draft_eval.format_set(report["sets"][0])
 
 
 def test_targets_say_which_issue_targets_a_run_meets() -> None:

@@ -5,7 +5,10 @@ from __future__ import annotations
 import openai
 import pytest
 
-from rag.drafting import DraftingError, ExtractiveDrafter, LlmDrafter
+from core.llm.catalog import Price
+from core.llm.chat import ChatModel
+from core.llm.failures import FailureKind, ModelFailure
+from rag.drafting import ExtractiveDrafter, LlmDrafter
 from rag.drafting.checks import check_body
 from rag.llm import build_openai_client
 from rag.models import DraftRequest, Passage
@@ -52,11 +55,16 @@ def _request(**changes) -> DraftRequest:
     return DraftRequest(**{**fields, **changes})
 
 
-def _drafter(stub, *, timeout: float = 10.0, **kwargs) -> LlmDrafter:
+def _drafter(stub, *, timeout: float = 10.0, max_retries: int = 0, **kwargs) -> LlmDrafter:
     client = build_openai_client(
-        "openai_compatible", base_url=stub.base_url, api_key="test", timeout=timeout, max_retries=0
+        "openai_compatible",
+        base_url=stub.base_url,
+        api_key="test",
+        timeout=timeout,
+        max_retries=max_retries,
     )
-    return LlmDrafter(client, "stub-model", 0.15, 0.60, base_delay=0.01, **kwargs)
+    chat = ChatModel(client, "stub-model", "stub-model", Price(0.15, 0.60))
+    return LlmDrafter(chat, **kwargs)
 
 
 def test_valid_structured_output_becomes_a_cited_reply_with_costs(stub) -> None:
@@ -103,35 +111,40 @@ def test_malformed_json_is_asked_again_once(stub) -> None:
     reply = _drafter(stub).draft(_request())
     assert reply.answerable and len(stub.requests()) >= 2
     stub.set_behaviours(["malformed", "malformed"])
-    with pytest.raises(DraftingError, match="malformed JSON twice"):
+    with pytest.raises(ModelFailure, match="malformed structured output 2 time"):
         _drafter(stub).draft(_request())
 
 
 def test_refusal_raises_or_falls_back_to_the_extractive_drafter(stub) -> None:
     stub.set_behaviours(["refusal"])
-    with pytest.raises(DraftingError, match="refused"):
+    with pytest.raises(ModelFailure, match="refused"):
         _drafter(stub).draft(_request())
     stub.set_behaviours(["refusal"])
     reply = _drafter(stub, fallback=ExtractiveDrafter()).draft(_request())
-    assert reply.drafter == "extractive"
-    assert reply.review_reasons[0].startswith("LLM draft failed, used fallback")
+    assert reply.drafter == "extractive" and reply.fallback_reason.startswith("refusal: ")
+    assert reply.review_reasons[0].startswith("the model failed, so the offline drafter")
+    assert reply.prompt_tokens > 0  # the refusal was billed
 
 
-def test_429_and_503_are_retried_honouring_retry_after(stub) -> None:
+def test_429_and_503_are_retried_by_the_sdk_alone(stub) -> None:
     stub.set_behaviours(["rate_limit", "unavailable"], retry_after_seconds=0)
-    reply = _drafter(stub).draft(_request())
+    reply = _drafter(stub, max_retries=2).draft(_request())
     assert reply.answerable
     paths = [r["path"] for r in stub.requests()[-3:]]
     assert paths == ["/v1/chat/completions"] * 3
-    stub.set_behaviours(["rate_limit"] * 5)
-    with pytest.raises(DraftingError, match="gave up after 3 attempts"):
-        _drafter(stub).draft(_request())
+    before = len(stub.requests())
+    stub.set_behaviours([], default="rate_limit")
+    with pytest.raises(ModelFailure) as failed:
+        _drafter(stub, max_retries=2).draft(_request())
+    assert failed.value.kind == FailureKind.RATE_LIMITED
+    assert len(stub.requests()) - before == 3  # one call and the SDK's two retries, no more
 
 
 def test_an_answer_slower_than_the_timeout_fails_cleanly(stub) -> None:
     stub.set_behaviours(["slow"], slow_seconds=3.0)
-    with pytest.raises(DraftingError, match="timed out"):
+    with pytest.raises(ModelFailure) as failed:
         _drafter(stub, timeout=0.5).draft(_request())
+    assert failed.value.kind == FailureKind.TIMEOUT
 
 
 def test_unanswerable_is_passed_on_with_what_is_missing(stub) -> None:
@@ -153,8 +166,8 @@ def test_check_body_keeps_links_from_passages() -> None:
 def test_stub_embeddings_work_through_the_openai_embedder(stub) -> None:
     from rag.embeddings import OpenAIEmbedder
 
-    client = build_openai_client("openai_compatible", base_url=stub.base_url, max_retries=0)
-    embedder = OpenAIEmbedder(client, "stub-embedding", batch_size=2, base_delay=0.01)
+    client = build_openai_client("openai_compatible", base_url=stub.base_url, max_retries=1)
+    embedder = OpenAIEmbedder(client, "stub-embedding", batch_size=2)
     assert embedder.dimension == 32
     stub.set_behaviours(["unavailable"])
     vectors = embedder.embed_documents(["a b", "c", "a b"])

@@ -2,16 +2,17 @@
 
 The email goes inside delimiters as data; the system message says it is never
 instructions. Rule-based priority signals are merged in, so the LLM can raise priority but
-never hide a safety or legal cue.
+never hide a safety or legal cue. A failed call raises ModelFailure (core/llm), which
+carries the tokens it was billed; triage falls back to the offline rules and says why.
 """
 
 from __future__ import annotations
 
 from typing import Literal
 
-import openai
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, field_validator
 
+from core.llm.chat import ChatModel, complete_json
 from triage.models import Classification
 from triage.signals import merge_priority, priority_from_signals, priority_signals
 from triage.taxonomy import FALLBACK_INTENT, Taxonomy
@@ -38,22 +39,32 @@ class LlmTriage(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     intent: str
-    confidence: float = Field(ge=0.0, le=1.0)
+    confidence: float  # 0 to 1: the strict schema cannot say so, the validator enforces it
     priority: Literal["urgent", "high", "normal", "low"]
     sentiment: Literal["negative", "neutral", "positive"]
     summary: str
 
+    @field_validator("confidence")
+    @classmethod
+    def _within_0_1(cls, value: float) -> float:
+        if value != value:  # NaN
+            raise ValueError("confidence is not a number")
+        return min(max(value, 0.0), 1.0)
 
-class LlmClassifierError(RuntimeError):
-    """The model's answer could not be used (refusal, empty or invalid output)."""
+
+SCHEMA_NAME = "triage"
+# one line of summary and four labels fit in well under 200 tokens
+MAX_OUTPUT_TOKENS = 200
 
 
 class LlmClassifier:
-    def __init__(self, client: openai.OpenAI, model: str, max_output_tokens: int = 200):
-        self.client = client
-        self.model = model
+    def __init__(self, chat: ChatModel, max_output_tokens: int = MAX_OUTPUT_TOKENS):
+        self.chat = chat
         self.max_output_tokens = max_output_tokens
-        self.last_usage: dict[str, int] = {}
+
+    @property
+    def model(self) -> str:
+        return self.chat.model
 
     def build_messages(
         self, text: str, subject: str, language: str, taxonomy: Taxonomy
@@ -72,24 +83,13 @@ class LlmClassifier:
     def classify(
         self, text: str, subject: str, language: str, taxonomy: Taxonomy
     ) -> Classification:
-        completion = self.client.chat.completions.parse(
-            model=self.model,
-            messages=self.build_messages(text, subject, language, taxonomy),  # type: ignore[arg-type]
-            response_format=LlmTriage,
-            temperature=0,
+        parsed, usage = complete_json(
+            self.chat,
+            self.build_messages(text, subject, language, taxonomy),
+            output=LlmTriage,
+            name=SCHEMA_NAME,
             max_tokens=self.max_output_tokens,
         )
-        if completion.usage is not None:
-            self.last_usage = {
-                "prompt_tokens": completion.usage.prompt_tokens,
-                "completion_tokens": completion.usage.completion_tokens,
-            }
-        choice = completion.choices[0].message
-        if choice.refusal:
-            raise LlmClassifierError(f"model {self.model} refused to classify")
-        parsed = choice.parsed
-        if parsed is None:
-            raise LlmClassifierError(f"model {self.model} returned no structured output")
         intent = parsed.intent if parsed.intent in taxonomy.names else FALLBACK_INTENT
         signals = priority_signals(text, subject)
         return Classification(
@@ -99,4 +99,5 @@ class LlmClassifier:
             priority_signals=signals,
             sentiment=parsed.sentiment,
             summary=" ".join(parsed.summary.split())[:200],
+            usage=usage,
         )

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from core.llm.usage import Usage
 from triage.taxonomy import Taxonomy, default_taxonomy, load_taxonomy
 
 if TYPE_CHECKING:
@@ -90,6 +91,7 @@ class Classification(BaseModel):
     priority_signals: list[str] = Field(default_factory=list)
     sentiment: Sentiment = "neutral"
     summary: str = ""
+    usage: Usage | None = None  # the LLM classifier's billed calls
 
 
 class TriageResult(BaseModel):
@@ -113,6 +115,9 @@ class TriageResult(BaseModel):
     needs_person_reason: str = ""  # why, for the agent (from the taxonomy, no email text)
     confidence: float = 0.0  # overall; lowered by injection flags
     classifier: Literal["llm", "offline"] = "offline"
+    # the LLM classifier's billed tokens and cost, a failed call's included (then the
+    # offline rules classified and a note says why)
+    classifier_usage: Usage | None = None
     cleaned_text: str = ""  # the customer's new text only
     quoted_context: str = ""
     truncated: bool = False

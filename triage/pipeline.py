@@ -7,6 +7,8 @@ import re
 import traceback
 from dataclasses import replace
 
+from core.llm.failures import describe
+from core.llm.usage import Usage
 from triage.bounds import RULE_MAX_CHARS, cap_subject, window
 from triage.classifier import IntentClassifier, OfflineClassifier
 from triage.cleaning import CleanedBody, clean_body
@@ -110,7 +112,7 @@ def _triage(
     # new text, quoted history and HTML a reader cannot see, each screened (quoted:..., hidden:...)
     flags = flat_flags(screen_email(subject_line, cleaned.text, cleaned.quoted, message.html))
 
-    classification, used = _classify(
+    classification, used, classifier_usage = _classify(
         query_text, subject, language.language, config, classifier, skip, notes
     )
     unanswered = unanswered_customer_messages(message, thread.messages)
@@ -153,6 +155,7 @@ def _triage(
         needs_person_reason=route.reason if route else "",
         confidence=confidence,
         classifier=used,
+        classifier_usage=classifier_usage,
         cleaned_text=cleaned.text,
         quoted_context=cleaned.quoted,
         truncated=truncated,
@@ -181,20 +184,27 @@ def _classify(
     classifier: IntentClassifier | None,
     skip: Skip | None,
     notes: list[str],
-) -> tuple[Classification, str]:
+) -> tuple[Classification, str, Usage | None]:
+    """The classification, which classifier made it, and the LLM's billed usage (a failed
+    call's too: it may have been billed)."""
     if not text.strip():
-        return Classification(intent=FALLBACK_INTENT, intent_confidence=0.0), "offline"
+        return Classification(intent=FALLBACK_INTENT, intent_confidence=0.0), "offline", None
     chosen = classifier or _KEYWORDS_ONLY
     if skip is not None and not isinstance(chosen, OfflineClassifier):
         chosen = _KEYWORDS_ONLY  # no paid call for an email nobody will answer
     try:
         result = chosen.classify(text, subject, language, config.taxonomy)
     except Exception as exc:  # an LLM outage must not stop triage: fall back to rules
-        notes.append(f"classifier failed ({type(exc).__name__}); used offline rules")
-        logger.warning("classifier %s failed: %s", type(chosen).__name__, type(exc).__name__)
-        chosen = _KEYWORDS_ONLY
-        result = chosen.classify(text, subject, language, config.taxonomy)
-    return result, "offline" if isinstance(chosen, OfflineClassifier) else "llm"
+        failure = describe(exc, f"classifier {type(chosen).__name__}")
+        # the kind and reason name a deployment or a status, never the email
+        notes.append(
+            f"classifier failed ({failure.kind.value}: {failure.reason}); used offline rules"
+        )
+        logger.warning("classifier %s failed: %s", type(chosen).__name__, failure.kind.value)
+        result = _KEYWORDS_ONLY.classify(text, subject, language, config.taxonomy)
+        return result, "offline", failure.usage if failure.usage.calls else None
+    used = "offline" if isinstance(chosen, OfflineClassifier) else "llm"
+    return result, used, result.usage
 
 
 def _merge_signals(classification: Classification, extra: list[str]) -> list[str]:

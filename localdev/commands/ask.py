@@ -44,9 +44,9 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
 
 def run_ask(args: argparse.Namespace) -> int:
+    from core.llm.failures import ModelFailure
     from localdev.commands.ingest import load_rag_settings
     from pipeline.answering import answer_email
-    from rag.drafting import DraftingError
     from rag.llm import build_drafter, build_embedder, build_store
     from rag.retrieve import retrieve
     from rag.store import StoreError
@@ -83,7 +83,7 @@ def run_ask(args: argparse.Namespace) -> int:
             mode=args.mode,
             sparse_scores=True,  # shown below, for judging the search
         )
-    except (StoreError, DraftingError) as exc:
+    except (StoreError, ModelFailure) as exc:
         print(f"triage ask: {exc}", file=sys.stderr)
         return 1
     if args.json:

@@ -1,6 +1,8 @@
-"""A local OpenAI-compatible server (chat completions + embeddings) with scripted failures."""
+"""A local OpenAI and Azure OpenAI stand-in (chat completions + embeddings) held to the
+official specs, with Azure's documented failures on demand."""
 
-from localdev.openai_stub.app import create_app, hashed_embedding
+from localdev.openai_stub.answers import hashed_embedding
+from localdev.openai_stub.app import create_app
 from localdev.openai_stub.server import OpenAIStub
 
 __all__ = ["OpenAIStub", "create_app", "hashed_embedding"]

@@ -2,6 +2,6 @@
 
 from rag.drafting.base import Drafter
 from rag.drafting.extractive import ExtractiveDrafter
-from rag.drafting.llm import DraftingError, LlmDrafter
+from rag.drafting.llm import LlmDrafter
 
-__all__ = ["Drafter", "DraftingError", "ExtractiveDrafter", "LlmDrafter"]
+__all__ = ["Drafter", "ExtractiveDrafter", "LlmDrafter"]

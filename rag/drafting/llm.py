@@ -1,31 +1,41 @@
 """Drafts written by a chat model (OpenAI, Azure OpenAI or compatible), checked afterwards.
 
-Temperature 0, JSON-schema structured output, prompts from rag/prompts/. The customer's
-email goes inside <email> delimiters as data. After generation, citations and links are
-checked against the passages and repaired; token usage and cost are recorded.
+Temperature 0, strict JSON-schema structured output (core/llm), prompts from rag/prompts/.
+The customer's email goes inside <email> delimiters as data. After generation, citations
+and links are checked against the passages and repaired; token usage and cost are recorded.
+
+Whatever goes wrong (the deployment, the service, one answer, a bug) ends in the fallback
+drafter with the reason on the comment and the billed tokens counted, never in an error.
 """
 
 from __future__ import annotations
 
-import json
+import logging
 from importlib import resources
 from string import Template
-from typing import Any
 
-import openai
-from openai.types.chat import ChatCompletion
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, field_validator
 
+from core.llm.chat import ChatModel, complete_json
+from core.llm.failures import FailureKind, ModelFailure
+from core.llm.schema import response_format as strict_response_format
+from core.llm.usage import Usage
 from rag.drafting.base import Drafter, reply_language
 from rag.drafting.checks import check_body
 from rag.fence import defuse
 from rag.ingest.language import detect_language
 from rag.models import DraftReply, DraftRequest, Passage
-from rag.retry import RetriesExhausted, call_with_retries
 
+log = logging.getLogger(__name__)
 
-class DraftingError(RuntimeError):
-    """The model gave no usable draft (refusal, malformed output, errors after retries)."""
+SCHEMA_NAME = "draft_reply"
+# Output tokens, sized from the draft's needs: greeting, closing, the JSON keys and a short
+# missing_information (~350), and a few sentences per question (~250: 150-200 words in
+# most languages). Capped: without max_tokens Azure reserves the model's whole output
+# limit against the tokens-per-minute quota for every call, which brings 429s sooner.
+DRAFT_TOKENS_BASE = 350
+DRAFT_TOKENS_PER_QUESTION = 250
+DRAFT_TOKENS_MAX = 1500
 
 
 class LlmDraft(BaseModel):
@@ -36,18 +46,25 @@ class LlmDraft(BaseModel):
     body: str
     citations: list[int]
     answerable: bool
-    confidence: float = Field(ge=0.0, le=1.0)
+    confidence: float  # 0 to 1: the strict schema cannot say so, the validator enforces it
     missing_information: str
 
+    @field_validator("confidence")
+    @classmethod
+    def _within_0_1(cls, value: float) -> float:
+        if value != value:  # NaN
+            raise ValueError("confidence is not a number")
+        return min(max(value, 0.0), 1.0)
 
-def response_format() -> dict[str, Any]:
-    schema = LlmDraft.model_json_schema()
-    schema["additionalProperties"] = False
-    schema["required"] = list(LlmDraft.model_fields)
-    return {
-        "type": "json_schema",
-        "json_schema": {"name": "draft_reply", "strict": True, "schema": schema},
-    }
+
+def response_format() -> dict[str, object]:
+    """What the drafter sends as ``response_format`` (strict, Azure's keyword subset)."""
+    return strict_response_format(SCHEMA_NAME, LlmDraft)
+
+
+def draft_max_tokens(request: DraftRequest) -> int:
+    questions = max(1, len(request.questions) + len(request.unanswered))
+    return min(DRAFT_TOKENS_BASE + DRAFT_TOKENS_PER_QUESTION * questions, DRAFT_TOKENS_MAX)
 
 
 def _prompt(name: str) -> str:
@@ -91,93 +108,75 @@ def build_messages(request: DraftRequest, language: str) -> list[dict[str, str]]
 
 
 class LlmDrafter:
-    def __init__(
-        self,
-        client: openai.OpenAI,
-        model: str,
-        price_input_per_1m: float,
-        price_output_per_1m: float,
-        *,
-        fallback: Drafter | None = None,
-        attempts: int = 3,
-        base_delay: float = 1.0,
-    ) -> None:
-        self.client = client
-        self.model = model
-        self.price_input_per_1m = price_input_per_1m
-        self.price_output_per_1m = price_output_per_1m
+    def __init__(self, chat: ChatModel, *, fallback: Drafter | None = None) -> None:
+        self.chat = chat
         self.fallback = fallback
-        self.attempts = attempts
-        self.base_delay = base_delay
 
-    def _cost(self, prompt_tokens: int, completion_tokens: int) -> float:
-        return round(
-            prompt_tokens * self.price_input_per_1m / 1e6
-            + completion_tokens * self.price_output_per_1m / 1e6,
-            8,
-        )
-
-    def _complete(self, messages: list[dict[str, str]]) -> ChatCompletion:
-        # plain dicts are the wire format; the SDK's TypedDict overloads add nothing here
-        completions: Any = self.client.chat.completions
-        result: ChatCompletion = completions.create(
-            model=self.model,
-            messages=messages,
-            temperature=0,
-            response_format=response_format(),
-        )
-        return result
+    @property
+    def model(self) -> str:
+        return self.chat.model
 
     def draft(self, request: DraftRequest) -> DraftReply:
         try:
             return self._draft(request)
-        except DraftingError as exc:
+        except Exception as exc:  # every failure ends in the fallback, with its reason
+            failure = (
+                exc
+                if isinstance(exc, ModelFailure)
+                else ModelFailure(
+                    FailureKind.UNEXPECTED,
+                    f"{self.chat.what}: {type(exc).__name__} while drafting",
+                )
+            )
             if self.fallback is None:
-                raise
-            reply = self.fallback.draft(request)
-            reply.review_reasons.insert(0, f"LLM draft failed, used fallback: {exc}")
-            return reply
+                raise failure from exc
+            # ids and the kind only: the reason may name a deployment, never the email
+            log.warning(
+                "LLM draft of %s fell back to the offline drafter: %s",
+                request.message_id,
+                failure.kind.value,
+                extra={"message_id": request.message_id},
+            )
+            return self._fallback(request, failure, self.fallback)
+
+    def _fallback(
+        self, request: DraftRequest, failure: ModelFailure, fallback: Drafter
+    ) -> DraftReply:
+        reply = fallback.draft(request)
+        usage = failure.usage
+        note = f"the model failed, so the offline drafter wrote this draft: {failure.reason}"
+        return reply.model_copy(
+            update={
+                "review_reasons": [note, *reply.review_reasons],
+                "fallback_reason": f"{failure.kind.value}: {failure.reason}",
+                "prompt_tokens": reply.prompt_tokens + usage.prompt_tokens,
+                "completion_tokens": reply.completion_tokens + usage.completion_tokens,
+                "cost_usd": round(reply.cost_usd + usage.cost_usd, 8),
+            }
+        )
 
     def _draft(self, request: DraftRequest) -> DraftReply:
         language = reply_language(request.language)
-        messages = build_messages(request, language)
-        prompt_tokens = completion_tokens = 0
-        reasons: list[str] = []
-        parsed: LlmDraft | None = None
-        for attempt in (1, 2):  # one re-ask when the JSON is malformed
-            try:
-                completion = call_with_retries(
-                    lambda: self._complete(messages),
-                    attempts=self.attempts,
-                    base_delay=self.base_delay,
-                    what=f"chat model {self.model}",
-                )
-            except openai.APITimeoutError as exc:
-                raise DraftingError(f"chat model {self.model} timed out: {exc}") from exc
-            except (openai.APIError, RetriesExhausted) as exc:
-                raise DraftingError(f"chat model {self.model} failed: {exc}") from exc
-            if completion.usage is not None:
-                prompt_tokens += completion.usage.prompt_tokens
-                completion_tokens += completion.usage.completion_tokens
-            if not completion.choices:
-                raise DraftingError(f"chat model {self.model} returned no choices")
-            choice = completion.choices[0]
-            refusal = getattr(choice.message, "refusal", None)
-            if refusal:
-                raise DraftingError(f"chat model {self.model} refused: {refusal[:200]}")
-            if choice.finish_reason == "length":
-                raise DraftingError(f"chat model {self.model} ran out of output tokens")
-            try:
-                parsed = LlmDraft.model_validate(json.loads(choice.message.content or ""))
-                break
-            except (json.JSONDecodeError, ValidationError) as exc:
-                reasons.append(
-                    f"attempt {attempt}: malformed structured output ({type(exc).__name__})"
-                )
-        if parsed is None:
-            raise DraftingError(
-                f"chat model {self.model} returned malformed JSON twice; " + "; ".join(reasons)
-            )
+        parsed, usage = complete_json(
+            self.chat,
+            build_messages(request, language),
+            output=LlmDraft,
+            name=SCHEMA_NAME,
+            max_tokens=draft_max_tokens(request),
+            reasks=1,  # one re-ask when the JSON is malformed; nothing else is asked twice
+        )
+        try:
+            return self._reply(request, language, parsed, usage)
+        except Exception as exc:  # a bug in the checks: the billed answer still counts
+            raise ModelFailure(
+                FailureKind.UNEXPECTED,
+                f"{self.chat.what}: {type(exc).__name__} while checking the draft",
+                usage=usage,
+            ) from exc
+
+    def _reply(
+        self, request: DraftRequest, language: str, parsed: LlmDraft, usage: Usage
+    ) -> DraftReply:
         checked = check_body(parsed.body, request.passages, parsed.citations)
         review = [*checked.review_reasons]
         confidence = parsed.confidence
@@ -202,8 +201,8 @@ class LlmDrafter:
             answerable=parsed.answerable,
             review_reasons=review,
             drafter="llm",
-            model=self.model,
-            prompt_tokens=prompt_tokens,
-            completion_tokens=completion_tokens,
-            cost_usd=self._cost(prompt_tokens, completion_tokens),
+            model=self.chat.model,
+            prompt_tokens=usage.prompt_tokens,
+            completion_tokens=usage.completion_tokens,
+            cost_usd=usage.cost_usd,
         )
