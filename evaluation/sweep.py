@@ -23,6 +23,8 @@ SETTINGS: dict[str, str] = {
     "unknown_term_margin": "cosine a question naming a term the KB never mentions needs "
     "above its threshold (rag/answerability.py UNKNOWN_TERM_MARGIN)",
     "z": "standard deviations above the off-topic probes' mean (rag/answerability.py)",
+    "hub_weight": "share of a passage's hubness above the mean taken off its cosine "
+    "(rag/hubness.py HUB_WEIGHT)",
 }
 COLUMNS = ("correct", "wrong", "not_answered", "false_abstentions")
 
@@ -32,11 +34,16 @@ def _apply(setting: str, value: float) -> None:
     from rag.answerability import AnswerabilityGate
 
     current = answering.DEFAULT_GATE
-    options = {"z": current.z, "unknown_term_margin": current.unknown_term_margin}
+    options = {
+        "z": current.z,
+        "unknown_term_margin": current.unknown_term_margin,
+        "hub_weight": current.hub_weight,
+    }
     options[setting] = value
     answering.DEFAULT_GATE = AnswerabilityGate(
         z=options["z"],
         unknown_term_margin=options["unknown_term_margin"],
+        hub_weight=options["hub_weight"],
         min_sd=current.min_sd,
         margin_over_max=current.margin_over_max,
     )

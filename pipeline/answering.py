@@ -104,7 +104,7 @@ def answer_email(
         passages = retrieve(store, embedder, question, language=triage.language, top_k=top_k)
         passages, suspect = withhold_suspect(passages, team_domains, team_addresses)
         asked = about(question, vocabulary, triage.language)
-        passages = _for_the_asked_country(asked, passages)
+        passages = gate.adjusted(_for_the_asked_country(asked, passages), store, embedder)
         abouts.append(asked)
         withheld.extend(r for r in suspect if r not in withheld)
         unknown = tuple(unknown_terms(question, triage.language, vocabulary))

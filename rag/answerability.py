@@ -43,10 +43,12 @@ from functools import lru_cache
 from importlib import resources
 
 from rag.embeddings import Embedder
+from rag.hubness import HUB_WEIGHT, Hubness, hubness
 from rag.models import Passage
 from rag.store import KnowledgeStore
 
 PROBE_FALLBACK_LANGUAGE = "en"
+HUB_SEARCH = 10  # probe hits rescored with the hub penalty (the best raw hit may be a hub)
 # A question that names a specific term the knowledge base never mentions (rag.coverage)
 # needs this much more cosine than its calibrated threshold: a close-to-the-domain question
 # on something the knowledge base lacks sits near its generic sections.
@@ -100,14 +102,16 @@ class AnswerabilityGate:
         margin_over_max: float | None = None,
         min_sd: float = 0.02,
         unknown_term_margin: float = UNKNOWN_TERM_MARGIN,
+        hub_weight: float = HUB_WEIGHT,
         probes: dict[str, list[str]] | None = None,
     ) -> None:
         self.z = z
         self.unknown_term_margin = unknown_term_margin
+        self.hub_weight = hub_weight
         self.margin_over_max = margin_over_max
         self.min_sd = min_sd
         self._probes = probes
-        self._cache: dict[tuple[str, str, int, str, str, str], Calibration] = {}
+        self._cache: dict[tuple[str, str, int, str, str, str, float], Calibration] = {}
         self._lock = threading.Lock()
 
     def _probe_set(self, language: str) -> tuple[str, list[str]]:
@@ -134,20 +138,28 @@ class AnswerabilityGate:
             embedder.model_id,
             probe_language,
             passage_language or "",
+            self.hub_weight,
         )
         with self._lock:
             cached = self._cache.get(key)
         if cached is not None:
             return cached
         vectors = embedder.embed_queries(probes)
+        hubs = self.hubness(store, embedder)
         scores: list[float] = []
         for vector in vectors:
             where: dict[str, str | list[str]] | None = (
                 {"language": passage_language} if passage_language else None
             )
-            hits = store.search(dense=vector, sparse=None, mode="dense", limit=1, filters=where)
-            if hits and hits[0].dense_score is not None:
-                scores.append(hits[0].dense_score)
+            # the probes are scored as questions are: cosine less the passage's hub penalty
+            hits = store.search(
+                dense=vector, sparse=None, mode="dense", limit=HUB_SEARCH, filters=where
+            )
+            adjusted = [
+                h.dense_score - hubs.penalty(h.chunk_id) for h in hits if h.dense_score is not None
+            ]
+            if adjusted:
+                scores.append(max(adjusted))
         if not scores:  # an empty store answers nothing
             calibration = Calibration(probe_language, 0, 0.0, 0.0, 0.0, float("inf"))
         else:
@@ -162,6 +174,23 @@ class AnswerabilityGate:
         with self._lock:
             self._cache[key] = calibration
         return calibration
+
+    def hubness(self, store: KnowledgeStore, embedder: Embedder) -> Hubness:
+        return hubness(store, embedder, self.hub_weight)
+
+    def adjusted(
+        self, passages: list[Passage], store: KnowledgeStore, embedder: Embedder
+    ) -> list[Passage]:
+        """The passages with their cosine less their hub penalty, as the gate judges them."""
+        hubs = self.hubness(store, embedder)
+        if not hubs.excess:
+            return passages
+        return [
+            p.model_copy(update={"dense_score": p.dense_score - hubs.penalty(p.chunk_id)})
+            if p.dense_score is not None
+            else p
+            for p in passages
+        ]
 
     def judge(
         self, best_score: float | None, store: KnowledgeStore, embedder: Embedder, language: str

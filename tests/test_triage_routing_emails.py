@@ -404,3 +404,74 @@ def test_route_words_in_another_sense_a_signature_or_quoted_history_do_not_route
 ) -> None:
     result = _triage(subject, text)
     assert (case, result.needs_person) == (case, "")
+
+
+# Fraud in the company's name and intrusions into a business account ("our"), and route
+# words that describe the customer rather than ask for a person.
+FAKE_AND_OURS = [
+    (
+        "en",
+        "Strange payment reminder",
+        "Hi,\n\nA reminder with your logo asked me to pay to a new bank account. Is this email "
+        "from you?\n\nThanks,\nRuth Hale",
+    ),
+    (
+        "da",
+        "Falske mails",
+        "Hej,\n\nVores kunder får falske fakturaer med vores firmanavn. Hvad gør vi?\n\n"
+        "Venlig hilsen\nOle Dam",
+    ),
+    (
+        "fi",
+        "Tilimme",
+        "Hei,\n\nJoku on päässyt tilillemme ja vaihtanut sähköpostiosoitteen. Auttakaa!\n\n"
+        "Terveisin\nMikko Aho",
+    ),
+    (
+        "de",
+        "Gefälschte Rechnungen",
+        "Guten Tag,\n\nes sind gefälschte Rechnungen in unserem Namen im Umlauf. Wir haben "
+        "Anzeige erstattet.\n\nMit freundlichen Grüßen\nPetra Wolf",
+    ),
+]
+
+
+@pytest.mark.parametrize(("lang", "subject", "text"), FAKE_AND_OURS)
+def test_fakes_in_the_companys_name_and_intrusions_into_our_account_go_to_a_person(
+    lang: str, subject: str, text: str
+) -> None:
+    assert _triage(subject, text).needs_person == "security_incident"
+
+
+SELF_DESCRIBED = [
+    (
+        "en",
+        "Records after closing",
+        "Hi,\n\nSee my lawyer's note below. How long do you keep our invoices after we close "
+        "the account?\n\nBest\nKim Ek",
+    ),
+    (
+        "de",
+        "Mahngebühren",
+        "Guten Tag,\n\nwir sind ein Großhandel für Büromaterial. Welche Mahngebühr ist "
+        "üblich?\n\nMit freundlichen Grüßen\nUlf Brandt",
+    ),
+    (
+        "sv",
+        "Arkivering",
+        "Hej,\n\nEnligt vår advokat måste vi spara underlagen i sju år. Hur exporterar jag "
+        "dem?\n\nHälsningar\nAnn Ek",
+    ),
+]
+
+
+@pytest.mark.parametrize(("lang", "subject", "text"), SELF_DESCRIBED)
+def test_a_lawyers_advice_or_a_business_describing_itself_does_not_route(
+    lang: str, subject: str, text: str
+) -> None:
+    assert _triage(subject, text).needs_person == ""
+
+
+def test_a_lawyer_still_routes_when_threatened() -> None:
+    text = "Hello,\n\nIf I do not get my money back this week, my lawyer will contact you.\n\nJo"
+    assert _triage("Refund", text).needs_person == "legal_threat"
