@@ -225,18 +225,24 @@ def _passages_for(
         scored = sorted(
             (p for p in passages if p.dense_score is not None), key=lambda p: -(p.dense_score or 0)
         )
-        passing = [p for p in scored if p.chunk_id in judgement.passing]
-        # the passage naming the customer's case (country, plan, product) leads, then the
-        # closest (sorted is stable: equal agreement keeps the cosine order)
+        margin = judgement.margins
+        # relevance first across languages: each passage by how far it clears its own
+        # language pair's threshold, so a passage in a closer language does not win on
+        # language alone; the passage naming the customer's case (country, plan, product)
+        # leads among those that pass
+        passing = sorted(
+            (p for p in scored if p.chunk_id in judgement.passing),
+            key=lambda p: -margin.get(p.chunk_id, p.dense_score or 0.0),
+        )
         if index < len(abouts) and abouts[index]:
             passing.sort(key=lambda p: -agreement(abouts[index], _text_of(p)))
         lead = passing[0]
-        best = lead.dense_score or 0.0
+        best = margin.get(lead.chunk_id, lead.dense_score or 0.0)
         close = [
             p
             for p in scored
             if p.chunk_id != lead.chunk_id
-            and abs((p.dense_score or 0.0) - best) <= SECOND_PASSAGE_MARGIN
+            and abs(margin.get(p.chunk_id, p.dense_score or 0.0) - best) <= SECOND_PASSAGE_MARGIN
         ]
         picks.append([lead, *close[: MAX_PASSAGES_PER_QUESTION - 1]])
     ordered: list[Passage] = []

@@ -38,7 +38,7 @@ from __future__ import annotations
 import json
 import statistics
 import threading
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 
@@ -72,6 +72,8 @@ class Judgement:
     threshold: float
     calibration: Calibration
     passing: tuple[str, ...] = ()  # chunk ids of the passages that reach their threshold
+    # chunk id -> cosine over its own language pair's threshold: comparable across languages
+    margins: dict[str, float] = field(default_factory=dict)
     passage_language: str | None = None  # the calibration's passage language, if per pair
     unknown_terms: tuple[str, ...] = ()  # specific terms of the question the KB never names
 
@@ -222,6 +224,9 @@ class AnswerabilityGate:
             for passage_language in {p.language or None for p in scored}
         }
         judged = [(p, by_language[p.language or None]) for p in scored]
+        margins = {
+            p.chunk_id: round((p.dense_score or 0.0) - c.threshold - raise_by, 4) for p, c in judged
+        }
         passing = [(p, c) for p, c in judged if (p.dense_score or 0.0) >= c.threshold + raise_by]
         best, calibration = passing[0] if passing else judged[0]
         return Judgement(
@@ -230,6 +235,7 @@ class AnswerabilityGate:
             round(calibration.threshold + raise_by, 4),
             calibration,
             passing=tuple(p.chunk_id for p, _ in passing),
+            margins=margins,
             passage_language=best.language or None,
             unknown_terms=unknown_terms,
         )

@@ -55,9 +55,9 @@ class Vocabulary:
     document_frequency: dict[str, int] = field(default_factory=dict)  # word -> passages
     passages: int = 0
 
-    def covers(self, word: str) -> bool:
-        """The word, a word of the same stem, or (5+ letters) a one-letter slip of a word
-        of the knowledge base."""
+    def covers(self, word: str, slips: bool = True) -> bool:
+        """The word, a word of the same stem, or (5+ letters, ``slips``) a one-letter slip
+        of a word of the knowledge base. Names get no slips: Finvoice is not invoice."""
         if word in self.words:
             return True
         if len(word) < STEM_PREFIX:
@@ -65,7 +65,7 @@ class Vocabulary:
         need = max(STEM_PREFIX, math.ceil(len(word) * STEM_SHARE))
         if any(word[:size] in self.prefixes for size in range(need, len(word) + 1)):
             return True
-        return any(edit in self.prefixes or edit in self.words for edit in _edits(word))
+        return slips and any(edit in self.prefixes or edit in self.words for edit in _edits(word))
 
 
 def _zipf(word: str, language: str) -> float:
@@ -181,24 +181,57 @@ def _name_shaped(token: str, sentence_start: bool, language: str) -> bool:
     return token[:1].isupper() and not sentence_start and language not in _NOUNS_CAPITALISED
 
 
+def _brand_shaped(token: str) -> bool:
+    """Capitals inside the word, after a lower-case start or a hyphen: iDEAL, eSIM, e-Boks,
+    MobilePay. Such a word names a product, whatever an ordinary word it contains."""
+    inner = token[1:]
+    return any(c.isupper() for c in inner) and not token.isupper() and not token.istitle()
+
+
 def unknown_terms(question: str, language: str, vocabulary: Vocabulary) -> list[str]:
     """The question's specific terms the knowledge base never mentions (lowercased)."""
     same_language = language in vocabulary.languages
     kb = frozenset(_WORDFREQ_LANGUAGE.get(code, code) for code in vocabulary.languages)
     found: list[str] = []
+    run: list[tuple[str, bool]] = []  # consecutive capitalised words: (word, covered)
+
+    def close_run() -> None:
+        # "Chorus Pro", "Open Banking": a multi-word name with a word the KB never uses
+        if len(run) >= 2 and not all(covered for _, covered in run):
+            name = " ".join(word for word, _ in run)
+            if name not in found:
+                found.append(name)
+        run.clear()
+
+    previous_end = 0
     for match in _TOKEN.finditer(question):
         token = match.group(0).strip(".-+#")
+        if question[previous_end : match.start()].strip():
+            close_run()  # punctuation between the words ends a multi-word name
+        previous_end = match.end()
         digits = sum(c.isdigit() for c in token)
         if len(token) < MIN_LETTERS or digits * 2 >= len(token):
+            close_run()
             continue
         start = bool(_SENTENCE_START.search(question[: match.start()]))
         shaped = _name_shaped(token, start, language)
+        word = token.lower()
+        if shaped and token[:1].isupper() and not start:
+            run.append((word, vocabulary.covers(word)))
+        else:
+            close_run()
+        if _brand_shaped(token) and not vocabulary.covers(word) and word not in vocabulary.words:
+            if word not in found:
+                found.append(word)
+            continue
         if not shaped and not same_language:
             continue
-        word = token.lower()
         parts = [p for p in re.split(r"[-.+#]", word) if len(p) >= MIN_LETTERS] or [word]
         for part in parts:
-            if vocabulary.covers(part) or general_zipf(part, language, kb) >= RARE_ZIPF:
+            if (
+                vocabulary.covers(part, slips=not shaped)
+                or general_zipf(part, language, kb) >= RARE_ZIPF
+            ):
                 continue
             if _compound_of_common_words(part, language) or (
                 not shaped and _misspelling(part, language)
@@ -206,4 +239,5 @@ def unknown_terms(question: str, language: str, vocabulary: Vocabulary) -> list[
                 continue  # ordinary words written together, or a typo: nothing to conclude
             if part not in found:
                 found.append(part)
+    close_run()
     return found

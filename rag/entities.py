@@ -141,12 +141,27 @@ def agreement(question: Aboutness, text: str) -> int:
     return len(question.countries & countries_in(text)) + len(question.terms & words)
 
 
+# Words for a group of countries: a passage that uses one states a general rule ("3-5 days
+# in Sweden, 5-8 in the EU"), not another country's case.
+_REGIONS = re.compile(
+    r"\b(?:eu|eea|ees|eøs|eu/eøs|eu/ees|ue|eer|ee|eta|ete|europe|europa|european|europeisk\w*|"
+    r"europäisch\w*|européen\w*|europeo\w*|europees|europese|nordic|norden|nordisk\w*|"
+    r"scandinavia|skandinavi\w*|pohjoismai\w*|international\w*|worldwide|abroad|"
+    r"utomlands|utlandet|udlandet|ausland|l'étranger|extranjero|buitenland|estero|"
+    r"ulkomail\w*|zagranic\w*|estrangeiro|other countries|andra länder|andere länder|"
+    r"autres pays|otros países|andere landen|altri paesi|andre lande|andre land|muihin maihin|"
+    r"innych krajów|outros países)\b",
+    re.IGNORECASE,
+)
+
+
 def names_another_country(question: Aboutness, text: str) -> bool:
-    """The text names countries, and none the question asks about."""
+    """The text is about one other country's case: it names exactly one country, not one
+    the question asks about, and no group of countries (the EU, abroad) it belongs to."""
     if not question.countries:
         return False
     named = countries_in(text)
-    return bool(named) and not (named & question.countries)
+    return len(named) == 1 and not (named & question.countries) and not _REGIONS.search(text)
 
 
 def passage_text(title: str, section: str, text: str) -> str:

@@ -26,7 +26,12 @@ from rag.store import KnowledgeStore
 
 NEIGHBOURS = 10
 MIN_PROBES = 12  # fewer headings than this say nothing about hubs
-HUB_WEIGHT = 0.5
+# Off by default: swept on the tuning sets' dev split (`triage eval sweep hub_weight`),
+# 0 / 1 / 2 gave invoicing correct 14 / 13 / 12 of 27 with wrong 10 / 10 / 9 of 49, sample
+# 52 / 50 / 51 of 62 with wrong 3 / 5 / 4, Zaragoza 42 / 40 / - of 60: once the ingest
+# removes footers and joins short sections, what is left of hubs costs more to push down
+# than it gains. A team whose help centre has overview pages can try it on its own set.
+HUB_WEIGHT = 0.0
 
 
 @dataclass(frozen=True)

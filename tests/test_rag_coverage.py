@@ -60,3 +60,22 @@ def test_capitalised_german_nouns_and_cities_of_the_kbs_languages_are_not_names(
     assert unknown_terms("Ich habe die Diebstahlversicherung. Wie gehe ich vor?", "de", KB) == []
     # Graz is rare in English but common in German, one of the knowledge base's languages
     assert unknown_terms("How long does delivery to Graz take?", "en", german_kb) == []
+
+
+@pytest.mark.parametrize(
+    ("question", "language", "expected"),
+    [
+        ("Peut-on envoyer les factures sur Chorus Pro ?", "fr", ["chorus pro"]),  # two words
+        ("Kan I sende fakturaer til e-Boks?", "da", ["e-boks"]),  # a brand's shape
+        ("Kan er een iDEAL-link op de factuur?", "nl", ["ideal-link"]),  # "ideal" is a word
+        ("Voiko laskun lähettää verkkopankkiin (Finvoice)?", "fi", ["finvoice"]),  # not invoice
+    ],
+)
+def test_names_of_several_words_brands_and_near_namesakes(
+    question: str, language: str, expected: list[str]
+) -> None:
+    assert unknown_terms(question, language, KB) == expected
+
+
+def test_a_name_made_of_words_the_knowledge_base_uses_is_known() -> None:
+    assert unknown_terms("Can I send invoices on the Pro Plan today?", "en", KB) == []

@@ -40,3 +40,11 @@ def test_distinctive_terms_of_the_knowledge_base_decide_agreement() -> None:
     asked = about("Can I change my Saver ticket?", vocabulary)
     assert "saver" in asked.terms and "change" not in asked.terms  # "change": in 2 of 12
     assert agreement(asked, passages[-2]) > agreement(asked, passages[-1])
+
+
+def test_a_general_rule_naming_the_home_country_and_a_region_is_not_another_case() -> None:
+    vocabulary = build_vocabulary(["Delivery", "Roaming in Norway", "Roaming in Sweden"])
+    asked = about("How long does delivery to Germany take?", vocabulary)
+    assert not names_another_country(asked, "3-5 working days in Sweden, 5-8 in the EU.")
+    assert not names_another_country(asked, "We deliver to Sweden, Norway and Finland.")
+    assert names_another_country(asked, "Delivery within Sweden takes 3-5 days.")
