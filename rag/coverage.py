@@ -39,6 +39,7 @@ MIN_COMPOUND_PART = 4
 STEM_PREFIX = 5  # letters two words must share to count as the same stem
 STEM_SHARE = 0.6  # ... and that share of the question word ("invoicing" ~ "invoices")
 MIN_LETTERS = 3
+NAME_RUN_ZIPF = 4.0  # a word of a multi-word name this common is an ordinary word
 
 _TOKEN = re.compile(r"[^\W_](?:[\w.+#-]*[^\W_])?")
 _SENTENCE_START = re.compile(r"(?:^|[.!?:;]\s+|\n)\s*$")
@@ -182,10 +183,9 @@ def _name_shaped(token: str, sentence_start: bool, language: str) -> bool:
 
 
 def _brand_shaped(token: str) -> bool:
-    """Capitals inside the word, after a lower-case start or a hyphen: iDEAL, eSIM, e-Boks,
-    MobilePay. Such a word names a product, whatever an ordinary word it contains."""
-    inner = token[1:]
-    return any(c.isupper() for c in inner) and not token.isupper() and not token.istitle()
+    """A lower-case start with a capital later: iDEAL, eSIM, e-Boks. Such a word names a
+    product, whatever ordinary word it contains (GmbH or MobilePay go the usual way)."""
+    return token[:1].islower() and any(c.isupper() for c in token[1:])
 
 
 def unknown_terms(question: str, language: str, vocabulary: Vocabulary) -> list[str]:
@@ -196,8 +196,14 @@ def unknown_terms(question: str, language: str, vocabulary: Vocabulary) -> list[
     run: list[tuple[str, bool]] = []  # consecutive capitalised words: (word, covered)
 
     def close_run() -> None:
-        # "Chorus Pro", "Open Banking": a multi-word name with a word the KB never uses
-        if len(run) >= 2 and not all(covered for _, covered in run):
+        # "Chorus Pro": a multi-word name with a word the KB never uses, every such word
+        # uncommon ("Estados Unidos" or a subject line run into "Belgique Combien" is not)
+        uncovered = [word for word, covered in run if not covered]
+        if (
+            len(run) >= 2
+            and uncovered
+            and all(general_zipf(word, language, kb) < NAME_RUN_ZIPF for word in uncovered)
+        ):
             name = " ".join(word for word, _ in run)
             if name not in found:
                 found.append(name)

@@ -79,3 +79,15 @@ def test_names_of_several_words_brands_and_near_namesakes(
 
 def test_a_name_made_of_words_the_knowledge_base_uses_is_known() -> None:
     assert unknown_terms("Can I send invoices on the Pro Plan today?", "en", KB) == []
+
+
+@pytest.mark.parametrize(
+    ("question", "language"),
+    [
+        ("Tenemos un cliente de Estados Unidos. ¿Puedo facturar?", "es"),  # common words
+        ("Our customer is a GmbH in Hamburg. Which VAT applies?", "en"),  # a legal form
+        ("Délai pour la Belgique Combien de temps faut-il ?", "fr"),  # subject run into text
+    ],
+)
+def test_capitalised_runs_of_common_words_are_not_names(question: str, language: str) -> None:
+    assert unknown_terms(question, language, KB) == []
