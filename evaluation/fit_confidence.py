@@ -2,8 +2,9 @@
 
 Reads the JSON of `triage eval drafts --json` (every email's signals and outcome), keeps
 the answered drafts of the sets named with --sets (the ones you tune on, never those you
-report as held out), fits a logistic model of "the draft is correct" over the signals
-(L2-regularised, Newton's method), and writes it to rag/calibration/confidence.json with
+report as held out), fits a logistic model of "the draft is not wrong" (a gold source
+cited; --target correct also asks every key fact) over the signals (L2-regularised,
+Newton's method), and writes it to rag/calibration/confidence.json with
 the sets it was fitted on. Prints the fit's reliability on those drafts.
 """
 
@@ -63,20 +64,25 @@ def main(argv: Sequence[str] | None = None, args: argparse.Namespace | None = No
     if len(drafts) < 30:
         print(f"fit_confidence: only {len(drafts)} answered drafts; need 30", file=sys.stderr)
         return 2
-    intercept, weights = fit([d["signals"] for d in drafts], [d["correct"] for d in drafts])
+    labels = [d["correct"] if args.target == "correct" else not d["wrong"] for d in drafts]
+    intercept, weights = fit([d["signals"] for d in drafts], labels)
     model = ConfidenceModel(
         intercept=round(intercept, 4),
         weights={name: round(w, 4) for name, w in zip(SIGNALS, weights, strict=True)},
         fitted_on=sets,
         drafts=len(drafts),
         note="fitted by evaluation/fit_confidence.py on the answered drafts of these sets; "
-        "target: the draft is correct (gold source cited, every key fact present)",
+        + (
+            "target: the draft is correct (gold source cited, every key fact present)"
+            if args.target == "correct"
+            else "target: the draft is not wrong (a gold source cited)"
+        ),
     )
     print(json.dumps(model.model_dump(), indent=2))
     for low, high in ((0.0, 0.4), (0.4, 0.6), (0.6, 0.8), (0.8, 1.01)):
         inside = [d for d in drafts if low <= model.probability(d["signals"]) < high]
-        right = sum(bool(d["correct"]) for d in inside)
-        print(f"fit {low:.1f}-{min(high, 1.0):.1f}: {len(inside)} drafts, {right} correct")
+        right = sum(not d["wrong"] for d in inside)
+        print(f"fit {low:.1f}-{min(high, 1.0):.1f}: {len(inside)} drafts, {right} not wrong")
     if args.write:
         Path(args.write).write_text(json.dumps(model.model_dump(), indent=2) + "\n", "utf-8")
         print(f"wrote {args.write}")
@@ -86,6 +92,12 @@ def main(argv: Sequence[str] | None = None, args: argparse.Namespace | None = No
 def add_arguments(parser: argparse.ArgumentParser) -> argparse.ArgumentParser:
     parser.add_argument("report", help="the JSON of `triage eval drafts --json`")
     parser.add_argument("--sets", required=True, help="the sets to fit on, comma-separated")
+    parser.add_argument(
+        "--target",
+        choices=("not-wrong", "correct"),
+        default="not-wrong",
+        help="what the confidence predicts (default not-wrong: a gold source is cited)",
+    )
     parser.add_argument(
         "--write",
         nargs="?",

@@ -167,7 +167,6 @@ def draft_signals(
     """What the answer step saw, as rag.confidence reads it (see SIGNALS there)."""
     answered = [(ps, j) for _, ps, j in per_question if j.answerable]
     margins: list[float] = []
-    keyword = True
     rivals = False
     foreign = False
     for passages, judgement in answered:
@@ -175,7 +174,6 @@ def draft_signals(
         lead = by_id[judgement.passing[0]]
         best = lead.dense_score or 0.0
         margins.append((best - judgement.threshold) / max(judgement.calibration.sd, 1e-6))
-        keyword = keyword and lead.sparse_score is not None
         rivals = rivals or any(
             p.doc_id != lead.doc_id and (p.dense_score or 0.0) >= best - SECOND_PASSAGE_MARGIN
             for p in passages
@@ -184,7 +182,6 @@ def draft_signals(
     return {
         "margin_sd": round(capped_margin(min(margins, default=0.0)), 3),
         "answered_share": round(len(answered) / max(len(per_question), 1), 3),
-        "keyword_agrees": float(keyword and bool(answered)),
         "unknown_terms": float(any(j.unknown_terms for _, j in answered)),
         "rival_articles": float(rivals),
         "foreign_source": float(foreign),

@@ -4,8 +4,8 @@ A cosine scaled to 0-1 told an agent little (issue 20: wrong drafts carried 0.23
 What separates right drafts from wrong ones is how far the best passage clears the
 threshold calibrated for its knowledge base (in that calibration's standard deviations,
 so it means the same on any knowledge base), whether every question found an answer,
-whether keyword search found the same passage, whether the question names a term the
-knowledge base never mentions, and whether near-ties come from different articles. A
+whether the question names a term the knowledge base never mentions, whether near-ties
+come from different articles and whether the source is in another language. A
 logistic model over these signals gives the probability; its weights live in
 ``rag/calibration/confidence.json``, fitted by ``evaluation/fit_confidence.py`` on the sets
 named there (never the held-out ones), and the file says which.
@@ -23,7 +23,6 @@ from pydantic import BaseModel, ConfigDict, Field
 SIGNALS = (
     "margin_sd",  # least, over the answered questions, (cosine - threshold) / calibration sd
     "answered_share",  # questions answered / questions asked
-    "keyword_agrees",  # 1 when keyword search also found every answered question's lead passage
     "unknown_terms",  # 1 when an answered question names a term the knowledge base lacks
     "rival_articles",  # 1 when a near-tie of a lead passage comes from another article
     "foreign_source",  # 1 when a lead passage is in another language than the email
