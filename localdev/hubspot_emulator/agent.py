@@ -22,7 +22,7 @@ def reply_from_draft(thread: Thread, mode: Literal["as_is", "edited", "rewritten
 
     as_is: the draft's answer with the agent's own greeting and sign-off. edited: the first
     half of the answer's lines kept, the rest replaced by one sentence of the agent's.
-    rewritten: the answer's first lines up to a quarter of its length (at least one line), in
+    rewritten: the answer's first lines until they hold a quarter of its length, in
     the agent's own words around them (a share, not one line: the first line of a long draft
     alone falls below the rewritten band).
     """
@@ -48,9 +48,11 @@ def reply_from_draft(thread: Thread, mode: Literal["as_is", "edited", "rewritten
 
 
 def _lines_up_to(lines: list[str], chars: float) -> list[str]:
+    """The first lines until they hold at least ``chars`` characters: stopping short of a
+    quarter left a draft of a few long lines below the rewritten band."""
     kept: list[str] = []
     for line in lines:
-        if kept and sum(len(k) for k in kept) + len(line) > chars:
-            break
         kept.append(line)
+        if sum(len(k) for k in kept) >= chars:
+            break
     return kept
