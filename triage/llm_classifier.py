@@ -13,6 +13,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, field_validator
 
 from core.llm.chat import ChatModel, complete_json
+from core.llm.schema import unit_interval
 from triage.models import Classification
 from triage.signals import merge_priority, priority_from_signals, priority_signals
 from triage.taxonomy import FALLBACK_INTENT, Taxonomy
@@ -47,9 +48,7 @@ class LlmTriage(BaseModel):
     @field_validator("confidence")
     @classmethod
     def _within_0_1(cls, value: float) -> float:
-        if value != value:  # NaN
-            raise ValueError("confidence is not a number")
-        return min(max(value, 0.0), 1.0)
+        return unit_interval(value)
 
 
 SCHEMA_NAME = "triage"

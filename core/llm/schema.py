@@ -61,3 +61,11 @@ def response_format(name: str, model: type[BaseModel]) -> dict[str, Any]:
         "type": "json_schema",
         "json_schema": {"name": name, "strict": True, "schema": strict_schema(model)},
     }
+
+
+def unit_interval(value: float) -> float:
+    """A model's 0-to-1 figure (a confidence), clamped after parsing: the strict schema
+    cannot carry the bounds. NaN is refused."""
+    if value != value:  # NaN
+        raise ValueError("confidence is not a number")
+    return min(max(value, 0.0), 1.0)

@@ -19,6 +19,7 @@ from pydantic import BaseModel, ConfigDict, field_validator
 from core.llm.chat import ChatModel, complete_json
 from core.llm.failures import FailureKind, ModelFailure
 from core.llm.schema import response_format as strict_response_format
+from core.llm.schema import unit_interval
 from core.llm.usage import Usage
 from rag.drafting.base import Drafter, reply_language
 from rag.drafting.checks import check_body
@@ -52,9 +53,7 @@ class LlmDraft(BaseModel):
     @field_validator("confidence")
     @classmethod
     def _within_0_1(cls, value: float) -> float:
-        if value != value:  # NaN
-            raise ValueError("confidence is not a number")
-        return min(max(value, 0.0), 1.0)
+        return unit_interval(value)
 
 
 def response_format() -> dict[str, object]:
