@@ -13,7 +13,8 @@ import pytest
 
 from evaluation import drafts as draft_eval
 
-pytestmark = pytest.mark.slow
+# five sets from a cold embedding cache: about 6 minutes on 2 quiet cores, more when busy
+pytestmark = [pytest.mark.slow, pytest.mark.timeout(2400)]
 
 # (metric, floor or ceiling): ">=" for rates that must stay high, "<=" for wrong answers
 FLOORS: dict[str, dict[str, tuple[str, float]]] = {
