@@ -22,7 +22,7 @@ import numpy as np
 from rag.confidence import SIGNALS, ConfidenceModel
 
 MODEL_FILE = Path(__file__).resolve().parents[1] / "rag" / "calibration" / "confidence.json"
-L2 = 1.0  # on the weights, not the intercept: a few hundred drafts, six signals
+L2 = 1.0  # on the weights, not the intercept: tens to hundreds of drafts, five signals
 
 
 def fit(rows: Sequence[dict[str, float]], labels: Sequence[bool]) -> tuple[float, list[float]]:

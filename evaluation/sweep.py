@@ -29,7 +29,15 @@ SETTINGS: dict[str, str] = {
 COLUMNS = ("correct", "wrong", "not_answered", "false_abstentions")
 
 
-def _apply(setting: str, value: float) -> None:
+def _restore(gate: object) -> None:
+    import pipeline.answering as answering
+
+    answering.DEFAULT_GATE = gate  # type: ignore[assignment]
+
+
+def _apply(setting: str, value: float) -> object:
+    """Replace the answer step's default gate by one with ``setting`` at ``value``; returns
+    the gate it replaced."""
     import pipeline.answering as answering
     from rag.answerability import AnswerabilityGate
 
@@ -47,6 +55,7 @@ def _apply(setting: str, value: float) -> None:
         min_sd=current.min_sd,
         margin_over_max=current.margin_over_max,
     )
+    return current
 
 
 def sweep(
@@ -66,11 +75,14 @@ def sweep(
                 folder, components, Path(scratch) / "qdrant", evalset.name, progress
             )
             for value in values:
-                _apply(setting, value)
-                results = [
-                    drafts.evaluate_email(email, store, components, index)
-                    for index, email in enumerate(emails, start=1)
-                ]
+                saved = _apply(setting, value)
+                try:
+                    results = [
+                        drafts.evaluate_email(email, store, components, index)
+                        for index, email in enumerate(emails, start=1)
+                    ]
+                finally:  # the next value, and whoever imports this, start from the default
+                    _restore(saved)
                 metrics = drafts.aggregate(results)
                 rows.append({"set": evalset.name, "value": value, "metrics": metrics})
                 progress(f"{evalset.name} {setting}={value}: {format_row(rows[-1])}")

@@ -155,7 +155,11 @@ class AnswerabilityGate:
             )
             # the probes are scored as questions are: cosine less the passage's hub penalty
             hits = store.search(
-                dense=vector, sparse=None, mode="dense", limit=HUB_SEARCH, filters=where
+                dense=vector,
+                sparse=None,
+                mode="dense",
+                limit=HUB_SEARCH if hubs.excess else 1,
+                filters=where,
             )
             adjusted = [
                 h.dense_score - hubs.penalty(h.chunk_id) for h in hits if h.dense_score is not None

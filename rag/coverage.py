@@ -211,12 +211,13 @@ def unknown_terms(question: str, language: str, vocabulary: Vocabulary) -> list[
 
     previous_end = 0
     for match in _TOKEN.finditer(question):
-        token = match.group(0).strip(".-+#")
+        token = match.group(0)
         if question[previous_end : match.start()].strip():
             close_run()  # punctuation between the words ends a multi-word name
         previous_end = match.end()
         digits = sum(c.isdigit() for c in token)
-        if len(token) < MIN_LETTERS or digits * 2 >= len(token):
+        # ids and numbers, and the redaction's placeholders ("[IBAN_1]"), name nothing
+        if len(token) < MIN_LETTERS or digits * 2 >= len(token) or "_" in token:
             close_run()
             continue
         start = bool(_SENTENCE_START.search(question[: match.start()]))
@@ -226,7 +227,7 @@ def unknown_terms(question: str, language: str, vocabulary: Vocabulary) -> list[
             run.append((word, vocabulary.covers(word)))
         else:
             close_run()
-        if _brand_shaped(token) and not vocabulary.covers(word) and word not in vocabulary.words:
+        if _brand_shaped(token) and not vocabulary.covers(word, slips=False):
             if word not in found:
                 found.append(word)
             continue

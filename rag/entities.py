@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import gettext
 import re
-from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -27,6 +26,10 @@ from rag.coverage import Vocabulary, general_zipf
 DISTINCTIVE_SHARE = 0.15  # a term in at most this share of the passages is distinctive
 DISTINCTIVE_ZIPF = 4.5  # ... and not an everyday word ("service", "first", "free")
 MIN_COUNTRY_STEM = 5
+# An inflected country name is matched by its stem only when it is not an everyday word in
+# these languages (general_zipf takes English too); see _inflected_name_candidate.
+COMMON_WORD_ZIPF = 3.5
+_COMMON_WORD_LANGUAGES = ("de", "fr", "es", "it")
 # wordfreq/ISO language names used by pycountry's locale folders
 _LOCALES = ("sv", "de", "fr", "es", "nl", "it", "da", "nb", "fi", "pl", "pt")
 _WORD = re.compile(r"[^\W\d_]+")
@@ -92,6 +95,16 @@ def _country_stems() -> dict[str, str]:
     return {stem: codes.pop() for stem, codes in stems.items() if len(codes) == 1}
 
 
+def _inflected_name_candidate(word: str) -> bool:
+    """A capitalised word that is no everyday word of the big European languages: "Norwegii"
+    or "Norjassa" may be a country's inflected name; "Service" (Serbia's stem), "Camera" or
+    "Schwester" are not."""
+    lowered = word.lower()
+    return word[:1].isupper() and all(
+        general_zipf(lowered, code) < COMMON_WORD_ZIPF for code in _COMMON_WORD_LANGUAGES
+    )
+
+
 def countries_in(text: str) -> frozenset[str]:
     lowered = text.lower()
     single, multi = _country_names()
@@ -100,11 +113,14 @@ def countries_in(text: str) -> frozenset[str]:
     for name, code in multi.items():
         if name in lowered and re.search(rf"\b{re.escape(name)}\b", lowered):
             found.add(code)
-    for word in _WORD.findall(lowered):
+    for original in _WORD.findall(text):
+        word = original.lower()
         if word in _AMBIGUOUS:
             continue
         if word in single:
             found.add(single[word])
+            continue
+        if len(word) < MIN_COUNTRY_STEM or not _inflected_name_candidate(original):
             continue
         for size in range(len(word), MIN_COUNTRY_STEM - 1, -1):
             stemmed = stems.get(word[:size])
@@ -166,12 +182,3 @@ def names_another_country(question: Aboutness, text: str) -> bool:
 
 def passage_text(title: str, section: str, text: str) -> str:
     return f"{title}\n{section}\n{text}"
-
-
-def union(items: Iterable[Aboutness]) -> Aboutness:
-    countries: set[str] = set()
-    terms: set[str] = set()
-    for item in items:
-        countries |= item.countries
-        terms |= item.terms
-    return Aboutness(frozenset(countries), frozenset(terms))

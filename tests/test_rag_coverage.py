@@ -91,3 +91,7 @@ def test_a_name_made_of_words_the_knowledge_base_uses_is_known() -> None:
 )
 def test_capitalised_runs_of_common_words_are_not_names(question: str, language: str) -> None:
     assert unknown_terms(question, language, KB) == []
+
+
+def test_redaction_placeholders_are_not_terms() -> None:
+    assert unknown_terms("Can you refund to [IBAN_1] instead of [CARD_1]?", "en", KB) == []
