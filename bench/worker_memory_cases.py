@@ -221,7 +221,7 @@ KB_SHAPES: dict[str, KbShape] = {
 
 def largest_accepted(name: str, limits: IngestLimits = DEFAULT_LIMITS) -> int:
     """Bytes of the largest file named `name` the limits accept (for a .docx: unpacked)."""
-    return limits.max_file_bytes
+    return limits.max_bytes_for(name)
 
 
 def build_kb(shape: str, limits: IngestLimits = DEFAULT_LIMITS, size: int | None = None) -> KbCase:

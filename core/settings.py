@@ -219,6 +219,13 @@ class Settings(BaseSettings):
         description="knowledge-base ingestion: files (and zip members, .docx parts unpacked) "
         "larger than this many MiB are refused",
     )
+    kb_max_markup_mib: float = Field(
+        1.5,
+        gt=0,
+        description="knowledge-base ingestion: HTML, Markdown and text files larger than this "
+        "many MiB are refused (they are read into an object per element or line: up to about "
+        "360 MiB of memory per MiB, infra/README.md 'Worker memory')",
+    )
     kb_max_zip_total_mib: float = Field(
         1024.0,
         gt=0,

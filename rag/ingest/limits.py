@@ -5,6 +5,14 @@ ingested. The limits bound memory and time per file: a zip bomb, a .docx whose
 document.xml is hundreds of MiB, a table of 200k rows, one 200 MiB "word" (tiktoken
 panics on it), a symlink out of the folder, names like ``/etc/x.md`` or with a
 right-to-left override.
+
+Memory: HTML, Markdown and plain text become a Python object per element or line while
+they are read, up to about 360 MiB of memory per MiB of HTML and 175 MiB per MiB of short
+lines (bench/worker_memory.py); the other formats cost at most about 25 MiB per MiB, and a
+PDF page is bounded by pypdf's own token budget. So those three have a size limit of their
+own (``max_markup_bytes``), which keeps every accepted file's ingestion step within
+``INGEST_MEMORY_BUDGET_MIB`` of the worker's memory (tests/test_ingest_memory.py), and the
+worker within the instance (infra/README.md, "Worker memory").
 """
 
 from __future__ import annotations
@@ -22,6 +30,11 @@ if TYPE_CHECKING:
     from core.settings import Settings
 
 MIB = 1024 * 1024
+# The most one ingestion step may add to the warm worker's memory, whatever accepted file it
+# reads; infra/worker-memory.json adds it to the worker and 7 concurrent emails.
+INGEST_MEMORY_BUDGET_MIB = 600
+# Read into an object per element or line: these get max_markup_bytes.
+MARKUP_SUFFIXES = frozenset({".html", ".htm", ".md", ".markdown", ".txt"})
 
 
 class RefusedDocument(UnreadableDocument):
@@ -31,6 +44,7 @@ class RefusedDocument(UnreadableDocument):
 @dataclass(frozen=True)
 class IngestLimits:
     max_file_bytes: int = 25 * MIB  # one file (or zip member) as stored, uncompressed
+    max_markup_bytes: int = 3 * MIB // 2  # one HTML, Markdown or text file (MARKUP_SUFFIXES)
     max_zip_total_bytes: int = 1024 * MIB  # all members of one zip, uncompressed
     max_zip_ratio: float = 100.0  # uncompressed / compressed, per member
     max_zip_members: int = 10_000
@@ -43,12 +57,28 @@ class IngestLimits:
     def from_settings(cls, settings: Settings) -> IngestLimits:
         return cls(
             max_file_bytes=int(settings.kb_max_file_mib * MIB),
+            max_markup_bytes=int(settings.kb_max_markup_mib * MIB),
             max_zip_total_bytes=int(settings.kb_max_zip_total_mib * MIB),
             max_zip_ratio=settings.kb_max_zip_ratio,
             max_zip_members=settings.kb_max_zip_members,
             max_table_rows=settings.kb_max_table_rows,
             max_document_chars=settings.kb_max_document_chars,
         )
+
+    def max_bytes_for(self, name: str) -> int:
+        """The size limit of a file named `name`: its type's, never above max_file_bytes."""
+        if is_markup(name):
+            return min(self.max_markup_bytes, self.max_file_bytes)
+        return self.max_file_bytes
+
+
+def is_markup(name: str) -> bool:
+    return PurePosixPath(name).suffix.lower() in MARKUP_SUFFIXES
+
+
+def _size_setting(name: str, limits: IngestLimits) -> str:
+    markup = is_markup(name) and limits.max_markup_bytes < limits.max_file_bytes
+    return "KB_MAX_MARKUP_MIB" if markup else "KB_MAX_FILE_MIB"
 
 
 DEFAULT_LIMITS = IngestLimits()
@@ -81,10 +111,13 @@ def name_problem(name: str, limits: IngestLimits = DEFAULT_LIMITS) -> str | None
 
 
 def check_size(name: str, size: int, limits: IngestLimits) -> None:
-    if size > limits.max_file_bytes:
+    limit = limits.max_bytes_for(name)
+    if size > limit:
+        setting = _size_setting(name, limits)
+        kind = "file" if setting == "KB_MAX_FILE_MIB" else "HTML, Markdown or text file"
         raise RefusedDocument(
-            f"{display_name(name)}: {size:,} bytes, over the {limits.max_file_bytes:,}-byte "
-            "limit per file (KB_MAX_FILE_MIB)"
+            f"{display_name(name)}: {size:,} bytes, over the {limit:,}-byte limit per {kind} "
+            f"({setting})"
         )
 
 
@@ -103,11 +136,12 @@ def check_member(info: zipfile.ZipInfo, limits: IngestLimits, label: str = "") -
 def read_bounded(stream: IO[bytes], name: str, limits: IngestLimits) -> bytes:
     """Read at most the per-file limit: a member whose header lies about its size is
     refused when it passes the limit, not after it filled memory."""
-    data = stream.read(limits.max_file_bytes + 1)
-    if len(data) > limits.max_file_bytes:
+    limit = limits.max_bytes_for(name)
+    data = stream.read(limit + 1)
+    if len(data) > limit:
         raise RefusedDocument(
-            f"{display_name(name)}: more than {limits.max_file_bytes:,} bytes uncompressed "
-            "(KB_MAX_FILE_MIB)"
+            f"{display_name(name)}: more than {limit:,} bytes uncompressed "
+            f"({_size_setting(name, limits)})"
         )
     return data
 
