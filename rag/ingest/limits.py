@@ -32,7 +32,7 @@ if TYPE_CHECKING:
 
 MIB = 1024 * 1024
 # The most one ingestion step may add to the warm worker's memory, whatever accepted file it
-# reads; infra/worker-memory.json adds it to the worker and 7 concurrent emails.
+# reads; infra/worker-memory.json adds it to the warm worker and 8 worst-case emails.
 INGEST_MEMORY_BUDGET_MIB = 600
 # Read into an object per element or line: these get max_markup_bytes.
 MARKUP_SUFFIXES = frozenset({".html", ".htm", ".md", ".markdown", ".txt"})
