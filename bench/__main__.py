@@ -22,6 +22,7 @@ BENCHMARKS = {
     "history_size": "orchestration history bytes per email: seed inbox and a 3,000-token email",
     "pipeline": "the whole pipeline on a 2,000-email backlog and under 100 req/10 s",
     "pathological": "pathological emails through triage: time and peak memory per case",
+    "worker_memory": "worker peak RSS: 8 activities at once, worst emails, largest KB files",
     "injection": "prompt-injection screen: recall on attempts, false positives on normal mail",
     "webhook_latency": "time to draft: polling only vs webhooks (and half lost), p50/p95",
     "llm_faults": "model calls per email under each Azure OpenAI fault: calls, drafter, seconds",

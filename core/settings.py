@@ -219,6 +219,26 @@ class Settings(BaseSettings):
         description="knowledge-base ingestion: files (and zip members, .docx parts unpacked) "
         "larger than this many MiB are refused",
     )
+    kb_max_markup_mib: float = Field(
+        1.5,
+        gt=0,
+        description="knowledge-base ingestion: HTML, Markdown and text files larger than this "
+        "many MiB are refused (they are read into an object per element or line: up to about "
+        "360 MiB of memory per MiB, infra/README.md 'Worker memory')",
+    )
+    kb_max_table_mib: float = Field(
+        8.0,
+        gt=0,
+        description="knowledge-base ingestion: CSV and JSONL files larger than this many MiB "
+        "are refused (a dict per row: one row of millions of columns costs about 24 MiB of "
+        "memory per MiB; a real FAQ past this is over KB_MAX_DOCUMENT_CHARS anyway)",
+    )
+    kb_max_docx_xml_mib: float = Field(
+        12.0,
+        gt=0,
+        description="knowledge-base ingestion: .docx files whose XML parts unpack to more than "
+        "this many MiB are refused (read as an lxml tree: about 32 MiB of memory per MiB)",
+    )
     kb_max_zip_total_mib: float = Field(
         1024.0,
         gt=0,

@@ -147,13 +147,13 @@ param publicNetworkDefaultAction string = 'Deny'
 @maxValue(1000)
 param maximumInstanceCount int = 40
 
-@description('Memory per Flex instance, always-ready ones included: 512 keeps the always-ready instance within the $40 fixed-cost goal (infra/README.md, "Monthly cost estimate")')
+@description('Memory per Flex instance, always-ready ones included: 2048, because the worker with 8 activities at once outgrows 512 on the costliest accepted inputs (python -m bench worker_memory; infra/README.md, "Worker memory")')
 @allowed([
   512
   2048
   4096
 ])
-param instanceMemoryMB int = 512
+param instanceMemoryMB int = 2048
 
 @description('Always-ready instances of the durable group (orchestrators and activities): no cold start between Durable steps; billed all month. 0 turns it off')
 @minValue(0)

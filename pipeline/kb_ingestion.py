@@ -100,11 +100,11 @@ class BlobContainerSource:
             problem = name_problem(name, self.limits)
             if problem:
                 self._refused[name] = f"{display_name(name)}: {problem}"
-            elif (blob.size or 0) > self.limits.max_file_bytes:
-                self._refused[name] = (
-                    f"{display_name(name)}: {blob.size:,} bytes, over the "
-                    f"{self.limits.max_file_bytes:,}-byte limit per file (KB_MAX_FILE_MIB)"
-                )
+                continue
+            try:
+                check_size(name, int(blob.size or 0), self.limits)
+            except RefusedDocument as refused:
+                self._refused[name] = str(refused)
         return sorted(names)
 
     def read(self, name: str) -> SourceFile:

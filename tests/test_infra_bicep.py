@@ -245,9 +245,9 @@ def test_the_durable_group_has_an_always_ready_instance_of_the_chosen_size() -> 
     for source in (evaluator.param, lambda name: given[name]["value"]):
         assert source("alwaysReadyDurableInstances") == 1
         # The size the cost estimate in infra/README.md is computed for.
-        assert source("instanceMemoryMB") == 512
+        assert source("instanceMemoryMB") == 2048
     readme = (INFRA / "README.md").read_text()
-    assert "always-ready" in readme and "512 MB" in readme
+    assert "always-ready" in readme and "2,048 MB" in readme
 
 
 def test_the_thread_pool_has_a_thread_for_every_durable_slot() -> None:

@@ -178,3 +178,30 @@ def test_qdrant_in_the_vnet_has_no_probes_and_no_telemetry() -> None:
     assert "livenessProbe" not in container and "readinessProbe" not in container
     env = {e["name"]: e.get("value") for e in container["environmentVariables"]}
     assert env["QDRANT__TELEMETRY_DISABLED"] == "true"
+
+
+def _instance_sizes_from_microsoft() -> tuple[list[int], int]:
+    """The memory sizes of the page's instance-size table, and the platform's buffer."""
+    text = (DATA / "flex-instance-sizes.txt").read_text()
+    sizes = [int(m) for m in re.findall(r"^\| (\d+)\s+\| [\d.]+\s+\|$", text, re.MULTILINE)]
+    buffer = re.search(r"an extra (\d+) MB of memory allocated by the platform", text)
+    assert sizes and buffer, "the instance-size table or its note is missing from the excerpt"
+    return sizes, int(buffer.group(1))
+
+
+def test_the_table_holds_microsofts_instance_memory_sizes() -> None:
+    sizes, buffer = _instance_sizes_from_microsoft()
+    assert sizes == [512, 2048, 4096]  # the excerpt is read, not an empty match
+    assert FACTS["flexConsumption"]["instanceMemoryMB"] == sizes
+    assert FACTS["flexConsumption"]["platformBufferMB"] == buffer
+
+
+def test_instance_memory_in_the_bicep_is_a_size_microsoft_documents() -> None:
+    documented = set(FACTS["flexConsumption"]["instanceMemoryMB"])
+    given = json.loads((INFRA / "main.parameters.json").read_text())["parameters"]
+    assert given["instanceMemoryMB"]["value"] in documented
+    for path in (MAIN, MODULES / "functionapp.bicep"):
+        parameter = parse(path)["parameters"]["instanceMemoryMB"]
+        assert parameter["default"] in documented, path.name
+        allowed = next(d["argument"] for d in parameter["decorators"] if d["type"] == "allowed")
+        assert set(allowed) <= documented, path.name

@@ -6,6 +6,7 @@ import io
 
 import docx
 import pytest
+from docx.text.paragraph import Paragraph
 
 from rag.ingest.documents import UnreadableDocument
 from rag.ingest.loaders import (
@@ -83,6 +84,37 @@ def test_docx_headings_lists_and_tables() -> None:
         "- Open the app" in parsed.sections[0].text
         and "Battery | 1 year" in parsed.sections[0].text
     )
+
+
+def test_docx_styles_are_looked_up_once_per_style_not_per_paragraph(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # python-docx scans every style to find the default one, for each paragraph: 1.7 ms a
+    # paragraph, so the largest accepted .docx took past the function timeout.
+    document = docx.Document()
+    document.add_heading("Guide", level=1)
+    for number in range(300):
+        document.add_paragraph(f"Step {number}")
+    document.add_heading("More", level=2)
+    document.add_paragraph("Last", style="List Bullet")
+    buffer = io.BytesIO()
+    document.save(buffer)
+    lookups = 0
+    style: property = Paragraph.__dict__["style"]
+    original = style.fget
+    assert original is not None
+
+    def counted(paragraph: Paragraph) -> object:
+        nonlocal lookups
+        lookups += 1
+        return original(paragraph)
+
+    monkeypatch.setattr(Paragraph, "style", property(counted))
+    parsed = load_docx("g.docx", buffer.getvalue())
+    assert lookups <= 4  # Heading 1, Normal, Heading 2, List Bullet
+    assert parsed.title == "Guide"
+    assert parsed.sections[0].text.startswith("Step 0\nStep 1")
+    assert parsed.sections[-1].heading == "More" and parsed.sections[-1].text == "- Last"
 
 
 def test_faq_tables_become_one_section_per_question() -> None:

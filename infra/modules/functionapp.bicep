@@ -22,13 +22,13 @@ param functionSubnetId string
 @maxValue(1000)
 param maximumInstanceCount int = 40
 
-@description('Memory per instance (always-ready ones too); the worker peaks near 260 MB with the embedding model (infra/README.md)')
+@description('Memory per instance (always-ready ones too): the sizes Microsoft documents (infra/azure-facts.json); the worker needs 2048 (infra/README.md, "Worker memory")')
 @allowed([
   512
   2048
   4096
 ])
-param instanceMemoryMB int = 512
+param instanceMemoryMB int = 2048
 
 @description('Always-ready instances for the durable group (Flex guidance for Durable Functions)')
 @minValue(0)

@@ -14,12 +14,15 @@ import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import PurePosixPath
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from bs4 import BeautifulSoup, Tag
 
 from rag.ingest.documents import Section, UnreadableDocument
 from rag.ingest.limits import DEFAULT_LIMITS, IngestLimits, check_rows
+
+if TYPE_CHECKING:
+    from docx.text.paragraph import Paragraph as DocxParagraph
 
 
 @dataclass
@@ -239,6 +242,7 @@ def load_docx(name: str, data: bytes, limits: IngestLimits = DEFAULT_LIMITS) -> 
         raise UnreadableDocument(f"{name}: unreadable DOCX ({exc})") from exc
     collector = _HeadingSections()
     title = str(document.core_properties.title or "")
+    style_names: dict[str | None, str] = {}
     # paragraphs and tables in body order: a table belongs to the heading above it
     for block in document.iter_inner_content():
         if isinstance(block, DocxTable):
@@ -250,7 +254,7 @@ def load_docx(name: str, data: bytes, limits: IngestLimits = DEFAULT_LIMITS) -> 
                     collector.line(" | ".join(cells))
             continue
         text = block.text.strip()
-        style = (block.style.name if block.style is not None else "") or ""
+        style = _style_name(block, style_names)
         if not text:
             continue
         if style == "Title" or (style == "Heading 1" and (not title or text == title)):
@@ -265,6 +269,17 @@ def load_docx(name: str, data: bytes, limits: IngestLimits = DEFAULT_LIMITS) -> 
     if not sections:
         raise UnreadableDocument(f"{name}: no text found")
     return Parsed(title or _stem_title(name), sections)
+
+
+def _style_name(paragraph: DocxParagraph, names: dict[str | None, str]) -> str:
+    """The paragraph's style name, looked up once per style id: python-docx finds the
+    default style by scanning every style, for every paragraph that has none of its own (a
+    minute per MiB of document.xml, past the function timeout for a large file)."""
+    style_id = paragraph._p.style  # the w:pStyle id; None for the default style
+    if style_id not in names:
+        style = paragraph.style
+        names[style_id] = (style.name if style is not None else "") or ""
+    return names[style_id]
 
 
 # --- FAQ tables ----------------------------------------------------------------------------

@@ -145,7 +145,7 @@ class FolderSource:
                 self._refuse(name, problem)
             elif count > limits.max_zip_members:
                 self._refuse(name, f"past {limits.max_zip_members:,} members (KB_MAX_ZIP_MEMBERS)")
-            elif info.file_size > limits.max_file_bytes:
+            elif info.file_size > limits.max_bytes_for(name):
                 continue  # refused on reading, with its size; it does not use the budget
             elif total + info.file_size > limits.max_zip_total_bytes:
                 self._refuse(
