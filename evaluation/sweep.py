@@ -25,6 +25,8 @@ SETTINGS: dict[str, str] = {
     "z": "standard deviations above the off-topic probes' mean (rag/answerability.py)",
     "hub_weight": "share of a passage's hubness above the mean taken off its cosine "
     "(rag/hubness.py HUB_WEIGHT)",
+    "lang_hub_weight": "share of a passage's mean cosine to the off-topic probes in the "
+    "customer's language taken off its cosine (rag/language_hubness.py LANG_HUB_WEIGHT)",
 }
 COLUMNS = ("correct", "wrong", "not_answered", "false_abstentions")
 
@@ -46,12 +48,14 @@ def _apply(setting: str, value: float) -> object:
         "z": current.z,
         "unknown_term_margin": current.unknown_term_margin,
         "hub_weight": current.hub_weight,
+        "lang_hub_weight": current.lang_hub_weight,
     }
     options[setting] = value
     answering.DEFAULT_GATE = AnswerabilityGate(
         z=options["z"],
         unknown_term_margin=options["unknown_term_margin"],
         hub_weight=options["hub_weight"],
+        lang_hub_weight=options["lang_hub_weight"],
         min_sd=current.min_sd,
         margin_over_max=current.margin_over_max,
     )

@@ -40,6 +40,7 @@ from rag.entities import (
     passage_text,
 )
 from rag.evidence import choose_evidence
+from rag.language_hubness import POOL_FACTOR
 from rag.models import DraftReply, DraftRequest, Passage
 from rag.retrieve import retrieve
 from rag.screening import screening_note, withhold_suspect
@@ -100,11 +101,14 @@ def answer_email(
     per_question: list[tuple[str, list[Passage], Judgement]] = []
     abouts: list[Aboutness] = []
     withheld: list[str] = []
+    # with hub penalties a deeper pool is rescored: the answer may sit below the hubs
+    pool = top_k * POOL_FACTOR if gate.lang_hub_weight > 0 else top_k
     for question in found.questions:
-        passages = retrieve(store, embedder, question, language=triage.language, top_k=top_k)
+        passages = retrieve(store, embedder, question, language=triage.language, top_k=pool)
         passages, suspect = withhold_suspect(passages, team_domains, team_addresses)
         asked = about(question, vocabulary, triage.language)
-        passages = gate.adjusted(_for_the_asked_country(asked, passages), store, embedder)
+        passages = _for_the_asked_country(asked, passages)
+        passages = gate.adjusted(passages, store, embedder, triage.language)[:top_k]
         abouts.append(asked)
         withheld.extend(r for r in suspect if r not in withheld)
         unknown = tuple(unknown_terms(question, triage.language, vocabulary))

@@ -42,8 +42,11 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 
+import numpy as np
+
 from rag.embeddings import Embedder
 from rag.hubness import HUB_WEIGHT, Hubness, hubness
+from rag.language_hubness import LANG_HUB_WEIGHT, LanguageHubs, language_hubs
 from rag.models import Passage
 from rag.store import KnowledgeStore
 
@@ -105,15 +108,17 @@ class AnswerabilityGate:
         min_sd: float = 0.02,
         unknown_term_margin: float = UNKNOWN_TERM_MARGIN,
         hub_weight: float = HUB_WEIGHT,
+        lang_hub_weight: float = LANG_HUB_WEIGHT,
         probes: dict[str, list[str]] | None = None,
     ) -> None:
         self.z = z
         self.unknown_term_margin = unknown_term_margin
         self.hub_weight = hub_weight
+        self.lang_hub_weight = lang_hub_weight
         self.margin_over_max = margin_over_max
         self.min_sd = min_sd
         self._probes = probes
-        self._cache: dict[tuple[str, str, int, str, str, str, float], Calibration] = {}
+        self._cache: dict[tuple[str, str, int, str, str, str, float, float], Calibration] = {}
         self._lock = threading.Lock()
 
     def _probe_set(self, language: str) -> tuple[str, list[str]]:
@@ -141,13 +146,34 @@ class AnswerabilityGate:
             probe_language,
             passage_language or "",
             self.hub_weight,
+            self.lang_hub_weight,
         )
         with self._lock:
             cached = self._cache.get(key)
         if cached is not None:
             return cached
-        vectors = embedder.embed_queries(probes)
         hubs = self.hubness(store, embedder)
+        seen_from = self.language_hubs(store, embedder, language)
+        if seen_from is not None:
+            # every passage rescored: the best adjusted hit need not be the best raw one
+            other = np.asarray([hubs.penalty(c) for c in seen_from.chunk_ids], dtype=np.float32)
+            scores = seen_from.probe_best(passage_language, other if hubs.excess else None)
+        else:
+            scores = self._probe_hits(store, embedder, probes, hubs, passage_language)
+        calibration = self._calibrated(probe_language, scores)
+        with self._lock:
+            self._cache[key] = calibration
+        return calibration
+
+    def _probe_hits(
+        self,
+        store: KnowledgeStore,
+        embedder: Embedder,
+        probes: list[str],
+        hubs: Hubness,
+        passage_language: str | None,
+    ) -> list[float]:
+        vectors = embedder.embed_queries(probes)
         scores: list[float] = []
         for vector in vectors:
             where: dict[str, str | list[str]] | None = (
@@ -166,6 +192,9 @@ class AnswerabilityGate:
             ]
             if adjusted:
                 scores.append(max(adjusted))
+        return scores
+
+    def _calibrated(self, probe_language: str, scores: list[float]) -> Calibration:
         if not scores:  # an empty store answers nothing
             calibration = Calibration(probe_language, 0, 0.0, 0.0, 0.0, float("inf"))
         else:
@@ -177,26 +206,43 @@ class AnswerabilityGate:
             calibration = Calibration(
                 probe_language, len(scores), mean, sd, max(scores), round(threshold, 4)
             )
-        with self._lock:
-            self._cache[key] = calibration
         return calibration
 
     def hubness(self, store: KnowledgeStore, embedder: Embedder) -> Hubness:
         return hubness(store, embedder, self.hub_weight)
 
+    def language_hubs(
+        self, store: KnowledgeStore, embedder: Embedder, language: str
+    ) -> LanguageHubs | None:
+        """Hub passages seen from the customer's language (rag.language_hubness)."""
+        probe_language, probes = self._probe_set(language)
+        return language_hubs(store, embedder, probe_language, probes, self.lang_hub_weight)
+
     def adjusted(
-        self, passages: list[Passage], store: KnowledgeStore, embedder: Embedder
+        self,
+        passages: list[Passage],
+        store: KnowledgeStore,
+        embedder: Embedder,
+        language: str | None = None,
     ) -> list[Passage]:
-        """The passages with their cosine less their hub penalty, as the gate judges them."""
+        """The passages with their cosine less their hub penalties (the knowledge base's,
+        and the one seen from ``language``), as the gate judges them, best first."""
         hubs = self.hubness(store, embedder)
-        if not hubs.excess:
+        seen_from = self.language_hubs(store, embedder, language) if language else None
+        if not hubs.excess and seen_from is None:
             return passages
-        return [
-            p.model_copy(update={"dense_score": p.dense_score - hubs.penalty(p.chunk_id)})
+
+        def penalty(chunk_id: str) -> float:
+            own = seen_from.penalty(chunk_id) if seen_from is not None else 0.0
+            return hubs.penalty(chunk_id) + own
+
+        rescored = [
+            p.model_copy(update={"dense_score": p.dense_score - penalty(p.chunk_id)})
             if p.dense_score is not None
             else p
             for p in passages
         ]
+        return sorted(rescored, key=lambda p: -(p.dense_score if p.dense_score is not None else -9))
 
     def judge(
         self, best_score: float | None, store: KnowledgeStore, embedder: Embedder, language: str
