@@ -43,20 +43,21 @@ def add_answer(
     )
     vector = embedder.embed_queries([clean_answer])[0]  # grouped by answer: grouping.py
     for _ in range(_ATTEMPTS):
-        groups = store.groups()
-        done = next((g for g in groups if key in g.members), None)
-        if done is not None:
-            return done
-        best, score = nearest(groups, vector)
-        try:
-            if best is not None and score >= threshold:
-                group = grown(best, example, vector)
-                store.replace(group)
-            else:
-                group = new_group(example, vector)
-                store.insert(group)
-        except GroupConflict:
-            continue  # someone changed the groups since they were read: read again
+        with store.locked():
+            groups = store.groups()
+            done = next((g for g in groups if key in g.members), None)
+            if done is not None:
+                return done
+            best, score = nearest(groups, vector)
+            try:
+                if best is not None and score >= threshold:
+                    group = grown(best, example, vector)
+                    store.replace(group)
+                else:
+                    group = new_group(example, vector)
+                    store.insert(group)
+            except GroupConflict:
+                continue  # changed without the lock (an operator's decision): read again
         log.info("kb suggestion: answer added to group %s (%d)", group.group_id, group.count)
         return group
     raise GroupConflict(f"gave up after {_ATTEMPTS} conflicting writes")

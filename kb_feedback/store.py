@@ -4,6 +4,9 @@
   id): status, count, languages, first/last dates, the scrubbed examples, member keys
   (hashes of the emails' ids, for idempotency), the questions' centroid. Updates are
   ETag-guarded (412: read again and retry); a new group is an insert (409: someone made it).
+  Deciding where an answer goes reads every group, so writers take a lock row first
+  (PartitionKey "lock": an insert, 409 while held, taken over by ETag once its lease
+  expired): two threads of one batch answered on the same gap must not both start a group.
 - `<prefix>kbedits`: one row per fact an agent changed in a draft (PartitionKey a hash of the
   cited article, RowKey the email's member key and the fact's index): an upsert, so a retried
   activity writes the same row again. Alerts are counted from these rows when read.
@@ -13,8 +16,12 @@ from __future__ import annotations
 
 import hashlib
 import json
+import time
+import uuid
 from collections import defaultdict
-from datetime import UTC, datetime
+from collections.abc import Iterator
+from contextlib import contextmanager, suppress
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from azure.core import MatchConditions
@@ -24,6 +31,9 @@ from azure.data.tables import TableServiceClient, UpdateMode
 from kb_feedback.models import FactEdit, StaleAlert, SuggestionGroup
 
 _GROUP = "group"
+_LOCK = ("lock", "groups")
+LOCK_LEASE = timedelta(seconds=30)  # a holder that died is taken over after this
+LOCK_WAIT_SECONDS = 60.0
 _JSON = ("languages", "examples", "members", "centroid", "contradictions")
 MIN_DRAFTS_FOR_ALERT = 2  # "more than once": the same change in two drafts is a pattern
 
@@ -50,6 +60,56 @@ class FeedbackStore:
             for table in (self.groups_table, self.edits_table):
                 self._service.create_table_if_not_exists(table.table_name)
             self._ensured = True
+
+    @contextmanager
+    def locked(self) -> Iterator[None]:
+        """Hold the groups' lock row while deciding and writing (waits; a lease that expired
+        is taken over)."""
+        self.ensure_tables()
+        table, owner = self.groups_table, uuid.uuid4().hex
+        deadline = time.monotonic() + LOCK_WAIT_SECONDS
+        while True:
+            now = datetime.now(UTC)
+            try:
+                created = table.create_entity(
+                    {
+                        "PartitionKey": _LOCK[0],
+                        "RowKey": _LOCK[1],
+                        "owner": owner,
+                        "until": now + LOCK_LEASE,
+                    }
+                )
+                break
+            except ResourceExistsError:
+                self._take_over_expired(now)
+            if time.monotonic() > deadline:
+                raise GroupConflict("the suggestion groups stayed locked")
+            time.sleep(0.05)
+        try:
+            yield
+        finally:
+            # taken over after the lease: the taker's row is not ours to delete
+            with suppress(ResourceModifiedError, ResourceNotFoundError):
+                table.delete_entity(
+                    _LOCK[0],
+                    _LOCK[1],
+                    etag=created["etag"],
+                    match_condition=MatchConditions.IfNotModified,
+                )
+
+    def _take_over_expired(self, now: datetime) -> None:
+        try:
+            held = self.groups_table.get_entity(*_LOCK)
+        except ResourceNotFoundError:
+            return
+        if _utc(held.get("until")) is not None and _utc(held["until"]) < now:
+            with suppress(ResourceModifiedError, ResourceNotFoundError):
+                self.groups_table.delete_entity(
+                    _LOCK[0],
+                    _LOCK[1],
+                    etag=held.metadata["etag"],
+                    match_condition=MatchConditions.IfNotModified,
+                )
 
     # ---- suggestion groups ----------------------------------------------------------
     @staticmethod

@@ -76,7 +76,7 @@ def _learn(
         question_message = next((m for m in thread_messages if m.id == record.message_id), None)
         if question_message is None:
             return ""
-        question = _text(question_message)
+        question = strip_greeting_and_closing(_text(question_message))
         group = add_answer(
             feedback_store(),
             embedder(),

@@ -177,3 +177,16 @@ def test_accept_writes_the_article_and_reject_hides_until_the_group_grows(
     assert kb_suggestions.visible(store) == []  # accepted and rejected are both off the list
     _add(store, embedder, "plane", 1, message_id="plane-again")  # asked once more
     assert [g.group_id for g in kb_suggestions.visible(store)] == [plane.group_id]
+
+
+def test_answers_to_one_gap_arriving_side_by_side_make_one_group(
+    store: FeedbackStore, embedder: Any
+) -> None:
+    """A batch loads its threads side by side: without the lock each would see no group yet
+    and start its own."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    embedder.embed_queries([item["answer"] for item in GAPS["train"]])  # warm: no skew
+    with ThreadPoolExecutor(4) as pool:
+        list(pool.map(lambda i: _add(store, embedder, "train", i), range(4)))
+    assert [g.count for g in store.groups()] == [4]
