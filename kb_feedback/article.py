@@ -14,7 +14,7 @@ import unicodedata
 from datetime import datetime
 
 from hubspot.draft_outcome import similarity, strip_greeting_and_closing
-from kb_feedback.models import Example, SuggestionGroup
+from kb_feedback.models import Example, SuggestionGroup, question_line
 
 SOURCE = "agent replies"
 FOLDER = "suggested"  # under the knowledge base's root (folder or blob container)
@@ -65,7 +65,7 @@ def render(group: SuggestionGroup, accepted_by: str, accepted_at: datetime) -> t
     """(relative path, Markdown text) of the article for `group`."""
     language = main_language(group)
     example = chosen_answer(group, language)
-    title = " ".join(example.question.split())
+    title = question_line(example.question)
     title = re.sub(r"^(?:hi|hello|hej|hallo|dear)\b[^.!?]*[,!]\s*", "", title, flags=re.I)
     title = title[:120]
     asked = list(

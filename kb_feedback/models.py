@@ -5,6 +5,7 @@ article). No customer text is stored unscrubbed; no message id either (a hash of
 from __future__ import annotations
 
 import hashlib
+import re
 from datetime import datetime
 from typing import Literal
 
@@ -14,6 +15,15 @@ SuggestionStatus = Literal["open", "accepted", "rejected"]
 MAX_EXAMPLES = 8  # questions and answers kept per group (the count goes on)
 MAX_MEMBERS = 400  # member keys kept for idempotency (oldest dropped)
 MAX_EXAMPLE_CHARS = 1200
+
+
+def question_line(text: str) -> str:
+    """The question itself out of a customer's text: its first sentence ending in "?" (else
+    its first sentence), on one line."""
+    flat = " ".join(text.split())
+    sentences = re.split(r"(?<=[.!?])\s+", flat)
+    asked = next((s for s in sentences if s.endswith("?")), sentences[0] if sentences else "")
+    return asked
 
 
 def member_key(message_id: str) -> str:
@@ -62,8 +72,7 @@ class SuggestionGroup(BaseModel):
 
     @property
     def title(self) -> str:
-        first = self.examples[0].question if self.examples else ""
-        line = " ".join(first.split())
+        line = question_line(self.examples[0].question) if self.examples else ""
         return line if len(line) <= 80 else line[:77] + "..."
 
 
