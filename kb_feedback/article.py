@@ -66,7 +66,6 @@ def render(group: SuggestionGroup, accepted_by: str, accepted_at: datetime) -> t
     language = main_language(group)
     example = chosen_answer(group, language)
     title = question_line(example.question)
-    title = re.sub(r"^(?:hi|hello|hej|hallo|dear)\b[^.!?]*[,!]\s*", "", title, flags=re.I)
     title = title[:120]
     asked = list(
         dict.fromkeys(

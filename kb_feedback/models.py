@@ -17,13 +17,19 @@ MAX_MEMBERS = 400  # member keys kept for idempotency (oldest dropped)
 MAX_EXAMPLE_CHARS = 1200
 
 
+_GREETING = re.compile(
+    r"^(?:hi|hello|hey|dear|hej|hallo|hallå|guten tag|bonjour|hola|ciao|hei)\b[^.!?,]{0,40}[,!]\s*",
+    re.IGNORECASE,
+)
+
+
 def question_line(text: str) -> str:
     """The question itself out of a customer's text: its first sentence ending in "?" (else
     its first sentence), on one line."""
-    flat = " ".join(text.split())
+    flat = _GREETING.sub("", " ".join(text.split()))
     sentences = re.split(r"(?<=[.!?])\s+", flat)
     asked = next((s for s in sentences if s.endswith("?")), sentences[0] if sentences else "")
-    return asked
+    return asked[:1].upper() + asked[1:]
 
 
 def member_key(message_id: str) -> str:

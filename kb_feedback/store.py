@@ -28,7 +28,7 @@ from azure.core import MatchConditions
 from azure.core.exceptions import ResourceExistsError, ResourceModifiedError, ResourceNotFoundError
 from azure.data.tables import TableServiceClient, UpdateMode
 
-from kb_feedback.models import FactEdit, StaleAlert, SuggestionGroup
+from kb_feedback.models import Contradiction, FactEdit, StaleAlert, SuggestionGroup
 
 _GROUP = "group"
 _LOCK = ("lock", "groups")
@@ -168,6 +168,19 @@ class FeedbackStore:
             )
         except ResourceModifiedError as exc:
             raise GroupConflict(group.group_id) from exc
+
+    def add_contradictions(self, group_id: str, found: list[Contradiction]) -> None:
+        """Note on the group that its answer contradicts an article (kept once each)."""
+        if not found:
+            return
+        with self.locked():
+            group = self.get(group_id)
+            if group is None:
+                return
+            known = list(group.contradictions)
+            new = [c for c in found if c not in known]
+            if new:
+                self.replace(group.model_copy(update={"contradictions": known + new}))
 
     # ---- fact edits and alerts ------------------------------------------------------
     def add_edit(self, edit: FactEdit, index: int) -> None:

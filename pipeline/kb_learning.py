@@ -21,8 +21,10 @@ from typing import Any
 from hubspot.draft_outcome import comment_answer, strip_greeting_and_closing
 from kb_feedback.citations import article_offsets
 from kb_feedback.collect import add_answer, add_edits
+from kb_feedback.contradict import find
+from kb_feedback.scrub import scrub
 from ledger.models import MessageRecord
-from pipeline.services import embedder, feedback_store
+from pipeline.services import embedder, feedback_store, knowledge_store
 from triage.cleaning import clean_body
 
 log = logging.getLogger(__name__)
@@ -63,6 +65,18 @@ def learn(
         return ""
 
 
+def _check_against_articles(group_id: str, answer: str, names: list[str]) -> None:
+    """Does the agents' answer contradict an article on the same subject? (noted on the group)"""
+    scrubbed = scrub(answer, names)
+    vector = embedder().embed_queries([scrubbed])[0]  # the same text add_answer embedded
+    passages = knowledge_store().search(dense=vector, sparse=None, mode="dense", limit=3)
+    found = find(
+        scrubbed,
+        ((p.url or p.source, p.text, p.dense_score or p.score) for p in passages),
+    )
+    feedback_store().add_contradictions(group_id, found)
+
+
 def _learn(
     record: MessageRecord, comment: Any, reply: Any, thread_messages: list[Any], outcome: str
 ) -> str:
@@ -87,7 +101,10 @@ def _learn(
             at=at,
             names=names,
         )
-        return "suggestion" if group is not None else ""
+        if group is None:
+            return ""
+        _check_against_articles(group.group_id, answer, names)
+        return "suggestion"
     draft = comment_answer(comment.text or "")
     edits = add_edits(
         feedback_store(),

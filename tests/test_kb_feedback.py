@@ -130,3 +130,27 @@ def test_the_article_has_front_matter_and_no_sentence_about_one_customer() -> No
     assert 'source: "agent replies"' in text and 'accepted_by: "Lena"' in text
     assert "[REFERENCE]" not in text and "[NAME]" not in text
     assert clean_answer(group.examples[0].answer) == "Yes, book a bike space; it costs 50 SEK."
+
+
+def test_a_suggested_answer_contradicts_only_a_passage_on_its_subject() -> None:
+    from kb_feedback.contradict import find
+    from kb_feedback.grouping import GROUP_THRESHOLD
+
+    answer = "Yes: book a bike space on the regional train, a bike ticket costs 50 SEK."
+    passage = "A bike ticket on regional trains costs 40 SEK."
+    close, far = GROUP_THRESHOLD + 0.01, GROUP_THRESHOLD - 0.01
+    found = find(answer, [("help/train.md", passage, close)])
+    assert [(c.article, c.article_says, c.agents_say) for c in found] == [
+        ("help/train.md", "40 SEK", "50 SEK")
+    ]
+    assert find(answer, [("help/delivery.md", passage, far)]) == []  # another subject
+
+
+def test_the_question_line_is_the_question_without_a_greeting() -> None:
+    from kb_feedback.models import question_line
+
+    text = "Hi, do you sell brake pads? I have a Nordvik City."
+    assert question_line(text) == "Do you sell brake pads?"
+    assert question_line("I ride daily. Can I take it on the train?") == (
+        "Can I take it on the train?"
+    )

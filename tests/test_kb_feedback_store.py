@@ -190,3 +190,15 @@ def test_answers_to_one_gap_arriving_side_by_side_make_one_group(
     with ThreadPoolExecutor(4) as pool:
         list(pool.map(lambda i: _add(store, embedder, "train", i), range(4)))
     assert [g.count for g in store.groups()] == [4]
+
+
+def test_a_contradiction_is_noted_on_the_group_once(store: FeedbackStore, embedder: Any) -> None:
+    from kb_feedback.models import Contradiction
+
+    group = _add(store, embedder, "train", 0)
+    assert group is not None
+    found = [Contradiction(article="help/train.md", article_says="40 SEK", agents_say="50 SEK")]
+    store.add_contradictions(group.group_id, found)
+    store.add_contradictions(group.group_id, found)  # a retried activity
+    stored = store.get(group.group_id)
+    assert stored is not None and stored.contradictions == found
