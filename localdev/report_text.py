@@ -122,6 +122,7 @@ def feedback_lines(report: Report, *, short: bool = False) -> list[str]:
         for s in report.suggestions[: 3 if short else None]:
             languages = ", ".join(f"{k} {v}" for k, v in s.languages.items())
             lines.append(f"    {s.group_id}  asked {s.count}x ({languages}): {s.title!r}")
+            lines += [f"      contradicts an article: {c}" for c in s.contradictions]
     for alert in report.stale_alerts[: 3 if short else None]:
         lines.append(f"  stale article? {alert.sentence}")
     return lines

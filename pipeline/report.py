@@ -77,6 +77,7 @@ class SuggestionLine(BaseModel):
     first_at: datetime | None = None
     last_at: datetime | None = None
     status: str = "open"  # open, or rejected and asked again since
+    contradictions: list[str] = Field(default_factory=list)  # "help/x.md says 40 SEK, ..."
 
 
 class AlertLine(BaseModel):
@@ -272,6 +273,10 @@ def with_feedback(built: Report, book: TableLedger) -> Report:
             first_at=g.first_at,
             last_at=g.last_at,
             status=g.status,
+            contradictions=[
+                f"{c.article} says {c.article_says}, the agents {c.agents_say}"
+                for c in g.contradictions
+            ],
         )
         for g in visible(store)
     ]

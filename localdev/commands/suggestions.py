@@ -147,6 +147,8 @@ def run_list(args: argparse.Namespace) -> int:
     for g in groups:
         status = "" if g.status == "open" else f" [{g.status}]"
         print(f"{g.group_id}  asked {g.count}x ({_languages(g.languages)}){status}: {g.title}")
+        for c in g.contradictions:
+            print(f"    contradicts {c.article}: {c.article_says} there, {c.agents_say} here")
     for alert in alerts:
         print(f"stale article? {alert.sentence}")
     return 0
@@ -181,6 +183,11 @@ def run_show(args: argparse.Namespace) -> int:
         print(f"\n[{number}] {example.language} {example.at:%Y-%m-%d}")
         print(f"  question: {' '.join(example.question.split())}")
         print(f"  answer:   {' '.join(example.answer.split())}")
+    for c in group.contradictions:
+        print(
+            f"\ncontradicts {c.article}: the article says {c.article_says}, agents say "
+            f"{c.agents_say}"
+        )
     print(f"\naccepting writes {path}:\n")
     print(article)
     return 0
