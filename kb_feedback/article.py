@@ -4,7 +4,7 @@ One article in the group's most frequent language: its title is that language's 
 question, its body the answer most like the others in that language (the medoid by
 character 4-gram Dice, so one agent's aside does not become the article), minus any
 sentence still holding a placeholder of a removed personal detail, with the questions
-customers asked (in every language) under "Asked as".
+customers asked (their question sentences, in every language) under "Asked as".
 """
 
 from __future__ import annotations
@@ -69,9 +69,9 @@ def render(group: SuggestionGroup, accepted_by: str, accepted_at: datetime) -> t
     title = title[:120]
     asked = list(
         dict.fromkeys(
-            " ".join(e.question.split())[:200]
+            line
             for e in group.examples
-            if not _PLACEHOLDER.search(e.question)
+            if not _PLACEHOLDER.search(line := question_line(e.question)[:200])
         )
     )
     lines = [
