@@ -154,3 +154,46 @@ def test_the_question_line_is_the_question_without_a_greeting() -> None:
     assert question_line("I ride daily. Can I take it on the train?") == (
         "Can I take it on the train?"
     )
+
+
+def test_the_report_lists_suggestions_most_asked_first_and_the_alerts() -> None:
+    from datetime import timedelta
+
+    from localdev.report_page import render_html
+    from localdev.report_text import render_text
+    from pipeline.report import AlertLine, SuggestionLine, build_report
+
+    now = datetime(2026, 12, 7, tzinfo=UTC)
+    built = build_report([], now - timedelta(days=7), now).model_copy(
+        update={
+            "suggestions": [
+                SuggestionLine(
+                    group_id="g1",
+                    title="Can I take the bike on the train?",
+                    count=4,
+                    languages={"en": 2, "sv": 2},
+                    last_at=now,
+                    contradictions=["help/train.md says 40 SEK, the agents 50 SEK"],
+                ),
+                SuggestionLine(group_id="g2", title="Brake pads?", count=2, languages={"en": 2}),
+            ],
+            "stale_alerts": [
+                AlertLine(
+                    article="help/delivery.md",
+                    old="299 SEK",
+                    new="349 SEK",
+                    drafts=4,
+                    sentence="agents changed 299 SEK to 349 SEK in 4 drafts citing "
+                    "help/delivery.md",
+                )
+            ],
+        }
+    )
+    text = render_text(built)
+    assert text.index("g1  asked 4x (en 2, sv 2)") < text.index("g2  asked 2x")
+    assert "contradicts an article: help/train.md says 40 SEK" in text
+    assert "stale article? agents changed 299 SEK to 349 SEK in 4 drafts" in text
+    page = render_html(built)
+    assert "<section id='suggestions'>" in page
+    assert page.index("Can I take the bike on the train?") < page.index("Brake pads?")
+    assert "agents changed 299 SEK to 349 SEK in 4 drafts citing help/delivery.md" in page
