@@ -30,6 +30,15 @@ _INTRO = re.compile(
     rf"(?i:\b(?:my name is|i am|i'm|this is|jag heter|mitt namn är|ich heiße|ich bin|mein name "
     rf"ist|je m'appelle|me llamo|mi chiamo|jeg heter|nimeni on))[ \t]+{_NAME_RUN}"
 )
+# a name after a relation or a title: "my husband Lars", "min fru Eva", "Herr Müller"
+_RELATION = re.compile(
+    rf"(?i:\b(?:my|min|mitt|mina|meine?[mnr]?|mon|ma|mi|mijn)[ \t]+(?:wife|husband|partner|son"
+    rf"|daughter|colleague|friend|neighbour|neighbor|mother|father|fru|man|sambo|son|dotter"
+    rf"|kollega|vän|granne|mamma|pappa|frau|mann|sohn|tochter|kollege|kollegin|freund|freundin"
+    rf"|femme|mari|fils|fille|esposa|esposo|hijo|hija|vrouw|zoon|dochter))[ \t]+{_NAME_RUN}"
+    rf"|(?:\b(?:Mr|Mrs|Ms|Dr|Prof|Herr|Frau|Fru|Monsieur|Madame|Señor|Señora|Sig)\.?[ \t]+)+"
+    rf"{_NAME_RUN}"
+)
 _STREET = re.compile(
     rf"(?i:\b[\wäöüåæøß.-]*(?:gatan|gata|vägen|väg|gränd|torget|allén|straße|strasse|str\.|weg"
     rf"|platz|gasse|vej|veien|gate|katu|tie|street|st\.|road|rd\.|avenue|ave\.?|lane|drive"
@@ -96,9 +105,36 @@ def _scrub_prose(text: str, names: re.Pattern[str] | None) -> str:
     text = _LONG_NUMBER.sub("[NUMBER]", text)
     text = _GREETING.sub(lambda m: m.group(0).split()[0] + " [NAME]", text)
     text = _INTRO.sub(lambda m: _intro_head(m.group(0)) + " [NAME]", text)
+    text = _RELATION.sub(_relation_head, text)
     if names is not None:
         text = names.sub("[NAME]", text)
     return re.sub(r"\[NAME\](?:[ \t]+\[NAME\])+", "[NAME]", text)
+
+
+def _relation_head(match: re.Match[str]) -> str:
+    """Keep the relation ("my husband"), drop the name after it."""
+    words = match.group(0).split()
+    keep = 2 if words[0].casefold() in _POSSESSIVES else 1
+    return " ".join(words[:keep]) + " [NAME]"
+
+
+_POSSESSIVES = frozenset(
+    [
+        "my",
+        "min",
+        "mitt",
+        "mina",
+        "mein",
+        "meine",
+        "meinen",
+        "meinem",
+        "meiner",
+        "mon",
+        "ma",
+        "mi",
+        "mijn",
+    ]
+)
 
 
 def _intro_head(found: str) -> str:

@@ -33,6 +33,9 @@ from kb_feedback.scrub import scrub
         ("Call +46 70 123 45 67 today", "123 45 67"),
         ("Write to erik.l@mail.example", "erik.l@mail.example"),
         ("tracking https://track.example/t?id=88123&order=NB-1", "88123"),
+        ("The bike is for my husband Lars Öberg.", "Lars"),
+        ("Min fru Eva cyklar varje dag.", "Eva"),
+        ("Bitte an Frau Dr. Anna Weber schicken.", "Weber"),
     ],
 )
 def test_scrub_removes_the_planted_detail(text: str, planted: str) -> None:
