@@ -73,6 +73,7 @@ class TableLedger:
 
     def __init__(self, service: TableServiceClient, prefix: str = "triage") -> None:
         self._service = service
+        self.service, self.prefix = service, prefix  # other tables of the app's (kb_feedback)
         self.messages: TableClient = service.get_table_client(f"{prefix}messages")
         self.cursors: TableClient = service.get_table_client(f"{prefix}cursor")
         self.threads: TableClient = service.get_table_client(f"{prefix}threads")

@@ -18,6 +18,7 @@ from core.settings import SettingsError
 COMMAND_MODULES: tuple[str, ...] = (
     "localdev.commands.run",
     "localdev.commands.report",
+    "localdev.commands.suggestions",
     "localdev.commands.emulator",
     "localdev.commands.classify",
     "localdev.commands.ingest",

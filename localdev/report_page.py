@@ -73,6 +73,40 @@ def _minutes(value: float | None) -> str:
     return f"{value:.0f} min" if value < 120 else f"{value / 60:.1f} h"
 
 
+def _feedback_section(report: Report) -> str:
+    """Suggested articles (most asked first) and stale-article alerts."""
+    parts = ["<section id='suggestions'><h2>Suggested articles from agents' replies</h2>"]
+    if report.suggestions:
+        rows = "".join(
+            f"<tr><td><code>{html.escape(s.group_id)}</code></td><td>{s.count}</td><td>"
+            f"{html.escape(', '.join(f'{k} {v}' for k, v in s.languages.items()))}</td><td>"
+            f"{html.escape(s.title)}</td><td>"
+            f"{s.last_at:%Y-%m-%d}</td></tr>"
+            if s.last_at
+            else f"<tr><td>{html.escape(s.group_id)}</td><td>{s.count}</td><td></td><td>"
+            f"{html.escape(s.title)}</td><td></td></tr>"
+            for s in report.suggestions
+        )
+        parts.append(
+            "<table><tr><th>suggestion</th><th>asked</th><th>languages</th><th>question</th>"
+            f"<th>last asked</th></tr>{rows}</table><p class='note'>Review with <code>triage "
+            "suggestions show ID</code>; accept writes the article and ingests it.</p>"
+        )
+    else:
+        parts.append("<p>No gap answered by agents more than once awaits review.</p>")
+    parts.append("<h2>Stale-article alerts</h2>")
+    if report.stale_alerts:
+        parts.append(
+            "<ul>"
+            + "".join(f"<li>{html.escape(a.sentence)}</li>" for a in report.stale_alerts)
+            + "</ul>"
+        )
+    else:
+        parts.append("<p>No fact was changed the same way in more than one draft.</p>")
+    parts.append("</section>")
+    return "".join(parts)
+
+
 def render_html(report: Report) -> str:
     days = (report.generated_at - report.since).total_seconds() / 86_400
     decisions = report.decisions
@@ -141,6 +175,7 @@ def render_html(report: Report) -> str:
     else:
         parts.append("<p>Every question got a grounded answer.</p>")
     parts.append("</section>")
+    parts.append(_feedback_section(report))
     return (
         "<!doctype html><html lang='en'><head><meta charset='utf-8'>"
         f"<title>Email triage report</title><style>{STYLE}</style></head><body>"

@@ -68,6 +68,7 @@ def render_text(report: Report, *, short: bool = False) -> str:
             top = ", ".join(f"{g.topic} {g.count}" for g in report.knowledge_gaps[:3])
             count = sum(g.count for g in report.knowledge_gaps)
             lines.append(f"  knowledge-base gaps: {count} questions without an answer ({top})")
+        lines += feedback_lines(report, short=True)
         return "\n".join(lines)
     for name, groups in (
         ("by intent", report.outcomes_by_intent),
@@ -107,4 +108,21 @@ def render_text(report: Report, *, short: bool = False) -> str:
         for gap in report.knowledge_gaps:
             examples = "; ".join(repr(s) for s in gap.example_subjects) or "(subjects expired)"
             lines.append(f"    {gap.topic}: {gap.count} - e.g. {examples}")
+    lines += feedback_lines(report)
     return "\n".join(lines)
+
+
+def feedback_lines(report: Report, *, short: bool = False) -> list[str]:
+    """Suggested articles (most asked first) and stale-article alerts."""
+    lines: list[str] = []
+    if report.suggestions:
+        lines.append(
+            "  suggested articles from agents' replies (triage suggestions show/accept/reject):"
+        )
+        for s in report.suggestions[: 3 if short else None]:
+            languages = ", ".join(f"{k} {v}" for k, v in s.languages.items())
+            lines.append(f"    {s.group_id}  asked {s.count}x ({languages}): {s.title!r}")
+            lines += [f"      contradicts an article: {c}" for c in s.contradictions]
+    for alert in report.stale_alerts[: 3 if short else None]:
+        lines.append(f"  stale article? {alert.sentence}")
+    return lines

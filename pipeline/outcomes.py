@@ -20,6 +20,7 @@ from typing import Any
 
 from hubspot.draft_outcome import band, comment_answer, marked_message_id, similarity
 from ledger.models import MessageRecord
+from pipeline import kb_learning
 from pipeline.mapping import is_email
 from pipeline.services import ledger
 from triage.cleaning import clean_body
@@ -36,6 +37,16 @@ def _minutes(start: datetime | None, end: datetime | None) -> float | None:
 def _closed(message: Any) -> bool:
     extra = message.model_extra or {}
     return message.type == "THREAD_STATUS_CHANGE" and extra.get("newStatus") == "CLOSED"
+
+
+def first_reply(later: list[Any]) -> Any | None:
+    """The agent's first email after our comment, if it came before any close."""
+    for message in later:
+        if is_email(message) and message.direction == "OUTGOING":
+            return message
+        if _closed(message):
+            return None
+    return None
 
 
 def outcome_fields(record: MessageRecord, comment: Any, later: list[Any]) -> dict[str, Any] | None:
@@ -81,6 +92,9 @@ def observe(messages: list[Any]) -> int:
         fields = outcome_fields(record, message, ordered[index + 1 :])
         if fields is None:
             continue
+        reply = first_reply(ordered[index + 1 :])
+        if reply is not None:  # before the outcome is recorded: a retry learns again (idempotent)
+            kb_learning.learn(record, message, reply, ordered, fields["outcome"])
         book.update(message_id, **fields)
         recorded += 1
         log.info(

@@ -67,6 +67,27 @@ class GapTopic(BaseModel):
     example_subjects: list[str] = Field(default_factory=list)  # blank after retention
 
 
+class SuggestionLine(BaseModel):
+    """A suggested article awaiting review: scrubbed text only."""
+
+    group_id: str
+    title: str  # the first question, personal details removed
+    count: int
+    languages: dict[str, int] = Field(default_factory=dict)
+    first_at: datetime | None = None
+    last_at: datetime | None = None
+    status: str = "open"  # open, or rejected and asked again since
+    contradictions: list[str] = Field(default_factory=list)  # "help/x.md says 40 SEK, ..."
+
+
+class AlertLine(BaseModel):
+    article: str
+    old: str
+    new: str
+    drafts: int
+    sentence: str
+
+
 class Report(BaseModel):
     generated_at: datetime
     since: datetime
@@ -87,6 +108,9 @@ class Report(BaseModel):
     drafts_by_drafter: dict[str, int] = Field(default_factory=dict)
     fallback_reasons: dict[str, int] = Field(default_factory=dict)  # by failure kind
     knowledge_gaps: list[GapTopic]  # questions with no grounded answer, biggest first
+    # what the agents teach the knowledge base (kb_feedback): not limited to the window
+    suggestions: list[SuggestionLine] = Field(default_factory=list)  # most asked first
+    stale_alerts: list[AlertLine] = Field(default_factory=list)  # most drafts first
 
 
 def parse_since(text: str) -> timedelta:
@@ -228,4 +252,36 @@ def report(
     unless another is given)."""
     now = now or datetime.now(UTC)
     since = now - window
-    return build_report((book or ledger()).records_since(since), since, now)
+    book = book or ledger()
+    built = build_report(book.records_since(since), since, now)
+    return with_feedback(built, book)
+
+
+def with_feedback(built: Report, book: TableLedger) -> Report:
+    """The report with the suggested articles and stale-article alerts of the ledger's
+    account (their tables sit beside the ledger's)."""
+    from kb_feedback.store import FeedbackStore
+    from pipeline.kb_suggestions import visible
+
+    store = FeedbackStore(book.service, book.prefix)
+    suggestions = [
+        SuggestionLine(
+            group_id=g.group_id,
+            title=g.title,
+            count=g.count,
+            languages=g.languages,
+            first_at=g.first_at,
+            last_at=g.last_at,
+            status=g.status,
+            contradictions=[
+                f"{c.article} says {c.article_says}, the agents {c.agents_say}"
+                for c in g.contradictions
+            ],
+        )
+        for g in visible(store)
+    ]
+    alerts = [
+        AlertLine(article=a.article, old=a.old, new=a.new, drafts=a.drafts, sentence=a.sentence)
+        for a in store.alerts()
+    ]
+    return built.model_copy(update={"suggestions": suggestions, "stale_alerts": alerts})

@@ -15,6 +15,7 @@ from core.settings import LlmProvider, Settings, get_settings
 if TYPE_CHECKING:
     from core.llm.health import Role
     from hubspot.inbox_client import InboxClient
+    from kb_feedback.store import FeedbackStore
     from ledger.table_ledger import TableLedger
     from rag.drafting.base import Drafter
     from rag.embeddings import Embedder
@@ -39,6 +40,15 @@ def ledger() -> TableLedger:
         endpoint=s.ledger_table_endpoint,
         prefix=s.ledger_table_prefix,
     )
+
+
+@cache
+def feedback_store() -> FeedbackStore:
+    """The knowledge-base feedback tables, beside the ledger's (same account and prefix)."""
+    from kb_feedback.store import FeedbackStore
+
+    book = ledger()
+    return FeedbackStore(book.service, book.prefix)
 
 
 @cache
@@ -110,5 +120,14 @@ def reset() -> None:
 
     get_settings.cache_clear()
     HEALTH.clear()
-    for built in (ledger, hubspot, embedder, knowledge_store, drafter, triage_config, classifier):
+    for built in (
+        ledger,
+        feedback_store,
+        hubspot,
+        embedder,
+        knowledge_store,
+        drafter,
+        triage_config,
+        classifier,
+    ):
         built.cache_clear()

@@ -21,6 +21,7 @@ APP_PACKAGES = (
     "triage",
     "rag",
     "ledger",
+    "kb_feedback",
 )
 APP_FILES = ("function_app.py", "host.json", "requirements.txt")
 NEVER_SHIPPED = ("tests/", "bench/", "localdev/", "infra/", "samples/", "scripts/")

@@ -15,6 +15,7 @@ def test_every_command_module_registers_a_subcommand() -> None:
     assert set(actions[0].choices) == {
         "run",
         "report",
+        "suggestions",
         "emulator",
         "classify",
         "ingest",

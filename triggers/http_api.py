@@ -110,6 +110,59 @@ async def start_kb_ingestion(
     return _json(result.to_dict(), result.http_status)
 
 
+@bp.route(route="kb/suggestions", methods=["GET"], auth_level=func.AuthLevel.FUNCTION)
+def list_suggestions(req: func.HttpRequest) -> func.HttpResponse:
+    """Suggested articles awaiting review (most asked first) and stale-article alerts:
+    scrubbed questions and answers only."""
+    from pipeline.kb_suggestions import alerts, visible
+
+    return _json(
+        {
+            "suggestions": [
+                g.model_dump(mode="json", exclude={"centroid", "members", "etag"})
+                for g in visible()
+            ],
+            "alerts": [{**a.model_dump(mode="json"), "sentence": a.sentence} for a in alerts()],
+        }
+    )
+
+
+@bp.route(
+    route="kb/suggestions/{group_id}/{action}", methods=["POST"], auth_level=func.AuthLevel.FUNCTION
+)
+@bp.durable_client_input(client_name="client")
+async def decide_suggestion(
+    req: func.HttpRequest, client: df.DurableOrchestrationClient
+) -> func.HttpResponse:
+    """An operator's decision, behind the function key: `accept?by=NAME` writes the article
+    into the knowledge-base container and starts the incremental ingestion (its status:
+    GET /api/kb/ingest); `reject?by=NAME` hides the suggestion until it is asked again.
+    Never called by the poll: accepting is never automatic."""
+    from pipeline.kb_ingestion import KnowledgeBaseSourceError
+    from pipeline.kb_suggestions import SuggestionNotFound, accept, reject
+
+    group_id = req.route_params.get("group_id", "")
+    action = req.route_params.get("action", "")
+    by = req.params.get("by", "").strip()
+    if action not in ("accept", "reject"):
+        return _json({"error": "action must be accept or reject"}, 404)
+    if not by:
+        return _json({"error": "say who decides: ?by=NAME"}, 400)
+    try:
+        decided = accept(group_id, by) if action == "accept" else reject(group_id, by)
+    except SuggestionNotFound:
+        return _json({"error": f"no suggestion {group_id}"}, 404)
+    except KnowledgeBaseSourceError as exc:
+        return _json({"error": str(exc)}, 409)
+    body = decided.model_dump(mode="json")
+    if action == "accept" and not decided.already:
+        started = await start_if_idle(
+            client, names.INGEST_ORCHESTRATOR, names.INGEST_INSTANCE_ID, {"recreate": False}, "http"
+        )
+        body["ingest"] = started.to_dict()
+    return _json(body)
+
+
 @bp.route(route="kb/ingest", methods=["GET"], auth_level=func.AuthLevel.FUNCTION)
 @bp.durable_client_input(client_name="client")
 async def ingestion_status(

@@ -66,7 +66,11 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         action="store_true",
         help="do not play the agents: by default, after the inbox is drafted, the emulator "
         "sends a few agent replies made from the drafts (as is, edited, rewritten, another "
-        "answer) and one more poll records what the agents did, for the report",
+        "answer) and one more poll records what the agents did, for the report; then the "
+        "knowledge-base feedback demo: new emails on a topic the knowledge base lacks, the "
+        "agents' answers grouped into a suggestion, accepted into a copy of the knowledge base "
+        "(DATA_DIR/knowledge-base) and ingested, the next email answered from it; and drafts "
+        "whose 299 SEK the agents change to 349 SEK, which raise a stale-article alert",
     )
     parser.set_defaults(func=run)
 
@@ -147,6 +151,15 @@ def run(args: argparse.Namespace) -> int:
                 summary = stack.poll_once()
                 cycles += 1
                 _say(f"poll cycle {cycles}: {summary['found']} threads with activity")
+        learned: dict[str, Any] | None = None
+        if not args.once and not args.no_agent_demo and outcomes:
+            from localdev.feedback_demo import show_feedback
+
+            _say(
+                "demo: the knowledge base learns from the agents (new emails on a topic it "
+                "lacks, the agents' answers, a suggestion accepted; drafts with a fact changed) ..."
+            )
+            learned = show_feedback(stack, args.knowledge_base, args.data_dir).model_dump()
         webhook_rows: list[dict[str, Any]] = []
         if args.webhooks:
             from localdev.webhook_demo import show_webhooks
@@ -167,6 +180,8 @@ def run(args: argparse.Namespace) -> int:
         result["report"] = summary_report.model_dump(mode="json")
         if played:
             result["agent_demo"] = played
+        if learned is not None:
+            result["kb_feedback_demo"] = learned
         if args.json:
             print(json.dumps(result, indent=2))
         else:
@@ -186,6 +201,8 @@ def run(args: argparse.Namespace) -> int:
             print(render_text(summary_report, short=True))
             if played:
                 print("  (outcomes come from the emulated agent replies above: a demo)")
+            if learned is not None:
+                print(_learned_line(learned))
             print("  full report: triage report [--html FILE]")
         if args.serve:
             _say("serving the emulator; Ctrl-C to stop")
@@ -223,6 +240,18 @@ def play_agents(stack: Any, posted: list[dict[str, Any]]) -> dict[str, int]:
         stack.emulator.admin("POST", "/_emulator/agent-replies", {"thread_id": thread_id, **body})
         played[name] = played.get(name, 0) + 1
     return played
+
+
+def _learned_line(learned: dict[str, Any]) -> str:
+    """The knowledge-base feedback demo's figures (its alerts are in the report above)."""
+    asked = ", ".join(f"asked {s['asked']}x {s['languages']}" for s in learned["suggestions"])
+    return (
+        f"  kb feedback demo: {learned['topic_emails']} emails on a topic the knowledge base "
+        f"lacks, {learned['topic_correct_before']} answered correctly; suggestions: "
+        f"{asked or 'none'}; accepted as {learned['accepted']}; the next email: "
+        f"{learned['follow_up_decision']}, correct {learned['follow_up_correct']}; "
+        f"stale-article alerts: {len(learned['alerts'])}"
+    )
 
 
 def _emails_of_run(run_id: str) -> list[dict[str, Any]]:

@@ -52,12 +52,14 @@ class AgentReply(BaseModel):
     """An agent's outgoing email on a thread: `text`, or the thread's newest draft of ours
     sent as is (`draft="as_is"`) or edited (`draft="edited"`: its second half replaced by a
     sentence of the agent's) or rewritten (`draft="rewritten"`: its first quarter in the agent's
-    own words); `close` then closes the thread."""
+    own words); `change` replaces text in the draft's reply ({"299 SEK": "349 SEK"}: an agent
+    correcting a fact); `close` then closes the thread."""
 
     model_config = ConfigDict(extra="forbid")
     thread_id: str
     text: str = ""
     draft: Literal["as_is", "edited", "rewritten"] | None = None
+    change: dict[str, str] = Field(default_factory=dict)
     close: bool = False
     created_at: datetime | None = None
 
@@ -187,6 +189,8 @@ async def agent_reply(body: AgentReply, request: Request) -> dict[str, str]:
         if drafted is None:
             raise HTTPException(409, f"thread {thread.id} has no draft comment to send")
         text = drafted
+        for old, new in body.change.items():
+            text = text.replace(old, new)
     at = _ms(body.created_at)
     message = account.add_email(
         thread,
