@@ -9,6 +9,7 @@ import json
 import os
 import subprocess
 import sys
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -256,17 +257,32 @@ def _json(response: object) -> dict[str, object]:
 def test_endpoints_answer_503_naming_the_ledger(
     app_host: LocalDurableHost, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
+    from hubspot.webhook_calls import SIGNATURE_HEADER, TIMESTAMP_HEADER
+    from localdev.hubspot_emulator.webhooks import sign
+
     port = free_port()
+    webhook_url = "https://triage.example/api/hubspot/webhook"
     _app_env(
         monkeypatch,
-        {"LEDGER_CONNECTION_STRING": ledger_connection(port), "QDRANT_PATH": str(tmp_path / "q")},
+        {
+            "LEDGER_CONNECTION_STRING": ledger_connection(port),
+            "QDRANT_PATH": str(tmp_path / "q"),
+            "HUBSPOT_WEBHOOK_CLIENT_SECRET": "webhook-secret",
+            "HUBSPOT_WEBHOOK_URL": webhook_url,
+        },
     )
-    for method, path in (
-        ("GET", "/api/report"),
-        ("GET", "/api/status"),
-        ("POST", "/api/messages/abc123/retry"),
+    stamp = str(int(time.time() * 1000))
+    signed = {
+        SIGNATURE_HEADER: sign("webhook-secret", "POST", webhook_url, b"[]", stamp),
+        TIMESTAMP_HEADER: stamp,
+    }
+    for method, path, headers in (
+        ("GET", "/api/report", {}),
+        ("GET", "/api/status", {}),
+        ("POST", "/api/messages/abc123/retry", {}),
+        ("POST", "/api/hubspot/webhook", signed),  # a signed call notes its time in the ledger
     ):
-        response = app_host.call_http(method, path)
+        response = app_host.call_http(method, path, body=b"[]", headers=headers)
         assert response.status_code == 503, (path, response.get_body()[:500])
         body = _json(response)
         assert body["dependency"] == "ledger" and body["setting"] == "LEDGER_CONNECTION_STRING"
