@@ -161,3 +161,58 @@ def test_a_broken_state_file_is_named_and_cleared_before_start(tmp_path: Path) -
         persistence.read(local.emulator_file)
     assert local.emulator_seed() is None
     assert "afresh" in local.prepare("default") and not local.emulator_file.exists()
+
+
+@pytest.mark.slow
+def test_a_newcomers_two_runs_the_second_serves_the_first_runs_drafts(tmp_path: Path) -> None:
+    """As a new user: `triage run` (what `make run` does), then `triage run --serve`."""
+    import os
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    root = Path(__file__).resolve().parent.parent
+    data = tmp_path / "localdata"
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("QDRANT_", "LLM_", "LEDGER_"))}
+    env.update(PYTHONPATH=str(root), PYTHONUNBUFFERED="1", LLM_PROVIDER="none")
+    triage = [sys.executable, "-m", "localdev.cli", "run", "--data-dir", str(data), "--json"]
+    first = subprocess.run(triage, cwd=root, env=env, capture_output=True, text=True, timeout=900)
+    assert first.returncode == 0, first.stderr[-3000:]
+    posted = [e for e in json.loads(first.stdout)["emails"] if e["decision"] == "posted"]
+    assert posted
+
+    out, err = tmp_path / "out.json", tmp_path / "err.txt"
+    with out.open("w") as stdout, err.open("w") as stderr:
+        second = subprocess.Popen(
+            [*triage, "--serve"], cwd=root, env=env, stdout=stdout, stderr=stderr
+        )
+    try:
+        deadline = time.monotonic() + 300
+        while "serving the emulator" not in err.read_text() and second.poll() is None:
+            assert time.monotonic() < deadline, err.read_text()[-3000:]
+            time.sleep(0.5)
+        assert second.poll() is None, err.read_text()[-3000:]
+        assert "resuming the ledger and the emulator's inbox" in err.read_text()
+        result = json.loads(out.read_text())
+        assert result["emails"] == []  # nothing posted again
+        page = result["inbox_page"]
+        with urllib.request.urlopen(page, timeout=30) as r:
+            threads = set(re.findall(r"/_emulator/ui/threads/(\d+)", r.read().decode()))
+        commented = set()
+        for thread_id in threads:
+            with urllib.request.urlopen(f"{page}/threads/{thread_id}", timeout=30) as r:
+                if "Internal comment" in r.read().decode():
+                    commented.add(thread_id)
+        stats_url = page.removesuffix("/ui") + "/stats"
+        with urllib.request.urlopen(stats_url, timeout=30) as r:
+            stats = json.loads(r.read())
+        posts = stats["comment_posts_by_thread"]
+        # Every draft of the first run is there, each once: a comment on its thread (a
+        # help-desk inbox's draft is a CRM note on the ticket instead).
+        assert set(posts) == commented and all(n == 1 for n in posts.values())
+        assert len(posts) + stats["notes_created"] == len(posted)
+        assert commented <= {e["thread_id"] for e in posted}
+    finally:
+        second.send_signal(signal.SIGTERM)
+        second.wait(timeout=60)
