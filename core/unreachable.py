@@ -9,6 +9,10 @@ the only requests user) and openai's APIConnectionError (the model). The excepti
 (``__cause__``/``__context__``) is walked from the outside in, so a wrapper (HubSpot's
 retries giving up, a store wrapping qdrant-client) is seen through.
 
+azure-core also serves the ingestion's blob reads, but those run in activities, whose
+failures are recorded, not translated: every azure-core connection error a command or an
+endpoint sees is the ledger's.
+
 The line is built from setting names and host:port only, never from an exception's text or
 a setting's value beyond its address: connection strings carry the account key, URLs can
 carry user info or tokens, and none of that may reach a terminal, a log or an HTTP body.
@@ -151,17 +155,22 @@ def _kind(exc: BaseException) -> Kind | None:
     return None
 
 
+def _errors(exc: BaseException) -> list[BaseException]:
+    """The chain, plus the `source` qdrant-client keeps of the error it wraps."""
+    errors = list(_chain(exc))
+    return errors + [
+        s for e in errors if isinstance(s := getattr(e, "source", None), BaseException)
+    ]
+
+
 def _is_connection_error(exc: BaseException) -> bool:
     import httpx
 
-    return any(isinstance(e, (httpx.TransportError, OSError)) for e in _chain(exc)) or any(
-        isinstance(getattr(e, "source", None), (httpx.TransportError, OSError)) for e in _chain(exc)
-    )
+    return any(isinstance(e, (httpx.TransportError, OSError)) for e in _errors(exc))
 
 
 def _reason(exc: BaseException) -> str:
-    errors = list(_chain(exc))
-    errors += [s for e in errors if isinstance(s := getattr(e, "source", None), BaseException)]
+    errors = _errors(exc)
     text = " ".join(str(e) for e in errors).lower()  # matched, never shown
     if any(isinstance(e, ConnectionRefusedError) for e in errors) or "refused" in text:
         return "connection refused"
