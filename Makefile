@@ -10,7 +10,7 @@ INFRA_STAMP := .venv-infra/.installed
 export PIP_DISABLE_PIP_VERSION_CHECK=1
 export TIKTOKEN_CACHE_DIR ?= $(CURDIR)/.cache/tiktoken
 
-.PHONY: help install system-tools test lint typecheck pytest run bench lock clean
+.PHONY: help install system-tools test lint typecheck pytest run serve bench lock clean
 
 help:  ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/' | expand -t 12
@@ -63,6 +63,11 @@ test: install lint typecheck pytest  ## everything CI runs: ruff, mypy, pytest
 run: install  ## run the main job locally on embedded defaults
 	$(BIN)/triage run
 
+# The ledger and the emulator's inbox in .localdata are resumed together, so after `make
+# run` this posts nothing new and the inbox page shows the drafts `make run` wrote.
+serve: install  ## run, then keep the inbox page up with this and earlier runs' drafts (Ctrl-C ends)
+	$(BIN)/triage run --serve
+
 bench: install  ## print the benchmark figures
 	$(BIN)/python -m bench
 
@@ -79,5 +84,5 @@ lock:  ## re-resolve: constraints.txt (everything tested) and requirements.txt (
 	mv requirements.txt.new requirements.txt
 	rm -rf .venv-lock
 
-clean:  ## remove local state (not the virtualenv)
+clean:  ## remove local state: the ledger, the emulator's inbox, Qdrant, caches (not .venv)
 	rm -rf .localdata .cache .pytest_cache .mypy_cache .ruff_cache

@@ -10,9 +10,13 @@ from __future__ import annotations
 import argparse
 import importlib
 import sys
+import warnings
 from collections.abc import Sequence
 
 from core.settings import SettingsError
+from core.unreachable import explain, settings_from_environment
+
+UNREACHABLE_EXIT = 4  # the ledger, Qdrant, HubSpot or the model did not answer
 
 # Listed explicitly: the order is the order `triage --help` shows.
 COMMAND_MODULES: tuple[str, ...] = (
@@ -36,6 +40,13 @@ def build_parser() -> argparse.ArgumentParser:
             "stand-ins (Azurite, the HubSpot emulator, embedded Qdrant, the local Durable "
             "host), inspect single emails, manage the knowledge base and print evaluations."
         ),
+        epilog=(
+            "Exit codes: 0 done; 1 a failure the command names (a stand-in missing, a model "
+            "failing, embedded Qdrant held by another process); 2 a bad setting or argument; "
+            f"3 files refused by ingest; {UNREACHABLE_EXIT} a dependency does not answer "
+            "(the ledger, Qdrant, HubSpot or the model): one line names the setting, the "
+            "address it points at and what to start or fix, never a secret."
+        ),
     )
     subparsers = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     for name in COMMAND_MODULES:
@@ -45,6 +56,9 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    # qdrant-client warns when it cannot ask a server for its version; the one line below
+    # says why the server does not answer.
+    warnings.filterwarnings("ignore", message="Failed to obtain server version")
     try:
         return int(args.func(args))
     except SettingsError as exc:
@@ -58,12 +72,24 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         folder = locked_folder(exc)
         if folder is None:
-            raise
+            return _unreachable_or_raise(exc)
         print(f"triage: {lock_message(folder)}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         print("triage: interrupted", file=sys.stderr)
         return 130
+    except Exception as exc:
+        return _unreachable_or_raise(exc)
+
+
+def _unreachable_or_raise(exc: Exception) -> int:
+    """A dependency nobody answers for is one line and UNREACHABLE_EXIT, not a traceback;
+    anything else is raised on."""
+    found = explain(exc, settings_from_environment())
+    if found is None:
+        raise exc
+    print(f"triage: {found.line()}", file=sys.stderr)
+    return UNREACHABLE_EXIT
 
 
 if __name__ == "__main__":

@@ -19,6 +19,7 @@ from localdev.azurite import Azurite
 from localdev.durable_host import FaultInjection, LocalDurableHost
 from localdev.http_gateway import HttpGateway
 from localdev.hubspot_emulator.server import EmulatorServer
+from localdev.localdata import LocalData
 from localdev.ports import free_port
 from localdev.processes import sigterm_as_exit
 
@@ -77,7 +78,10 @@ class LocalStack:
 
     data_dir: Path = DEFAULT_DATA_DIR
     seed: str = "default"
-    persist_ledger: bool = True  # Azurite on disk, so a second run sees the first's ledger
+    # The ledger (Azurite) and the emulator's account on disk under data_dir, resumed
+    # together by the next stack (localdev/localdata.py); False: both in memory.
+    persist_ledger: bool = True
+    fresh: bool = False  # with persist_ledger: discard the saved pair and start afresh
     rate_limit_per_10s: int | None = None
     faults: FaultInjection | None = None
     settings: dict[str, str] = field(default_factory=dict)
@@ -86,6 +90,7 @@ class LocalStack:
     azurite: Azurite | None = None
     host: LocalDurableHost | None = None
     gateway: HttpGateway | None = None
+    state_note: str = ""  # what happened to the saved ledger and inbox, in one line
     _stack: contextlib.ExitStack = field(default_factory=contextlib.ExitStack)
 
     def __enter__(self) -> LocalStack:
@@ -93,11 +98,18 @@ class LocalStack:
         try:
             # A SIGTERM unwinds this stack like Ctrl-C: the child servers are stopped.
             self._stack.enter_context(sigterm_as_exit())
+            local = LocalData(self.data_dir)
+            if self.persist_ledger:
+                self.state_note = local.prepare(self.seed, fresh=self.fresh)
             self.azurite = self._stack.enter_context(
-                Azurite(data_dir=self.data_dir / "azurite" if self.persist_ledger else None)
+                Azurite(data_dir=local.ledger_dir if self.persist_ledger else None)
             )
             self.emulator = self._stack.enter_context(
-                EmulatorServer(seed=self.seed, rate_limit_per_10s=self.rate_limit_per_10s)
+                EmulatorServer(
+                    seed=self.seed,
+                    rate_limit_per_10s=self.rate_limit_per_10s,
+                    state_file=local.emulator_file if self.persist_ledger else None,
+                )
             )
             env = app_environment(self.emulator, self.azurite, self.data_dir, **self.settings)
             port = free_port()

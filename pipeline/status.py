@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
+from core.unreachable import explain
 from pipeline.model_status import models_status
 from pipeline.services import hubspot, ledger, settings
 from pipeline.singleton import InstanceState, is_stuck
@@ -111,9 +112,14 @@ def dependencies_status() -> dict[str, Any]:
         hubspot().list_inboxes()
         hub: dict[str, Any] = {"reachable": True}
     except Exception as error:
-        first = str(error).splitlines()[0][:200] if str(error) else ""
-        hub = {"reachable": False, "error": f"{type(error).__name__}: {first}"}
-        problems.append(f"HubSpot unreachable ({hub['error']}): check HUBSPOT_ACCESS_TOKEN")
+        found = explain(error, settings())
+        if found is not None:  # nothing answers at HUBSPOT_BASE_URL: say where, not the token
+            hub = {"reachable": False, "error": found.line()}
+            problems.append(f"HubSpot unreachable: {found.line()}")
+        else:
+            first = str(error).splitlines()[0][:200] if str(error) else ""
+            hub = {"reachable": False, "error": f"{type(error).__name__}: {first}"}
+            problems.append(f"HubSpot unreachable ({hub['error']}): check HUBSPOT_ACCESS_TOKEN")
     kb = knowledge_base_status()
     if kb["problem"]:
         problems.append(str(kb["problem"]))

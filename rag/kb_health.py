@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from pydantic import BaseModel
 
+from core.unreachable import explain
 from rag.store import KnowledgeStore
 
 # Shown when Qdrant cannot be reached: ACI may give the container group a new private IP on a
@@ -20,6 +21,9 @@ class KnowledgeBaseState(BaseModel):
     documents: int = 0
     chunks: int = 0
     error: str | None = None
+    # Nothing answered at QDRANT_URL: the one line naming the setting, address and fix.
+    unreachable: str | None = None
+    remote: bool = True  # whether the repair hint (Azure's Qdrant container) applies
 
     @property
     def ready(self) -> bool:
@@ -27,6 +31,9 @@ class KnowledgeBaseState(BaseModel):
 
     def problem(self) -> str | None:
         """One line for ops (and the held email's reason), or None when ready."""
+        if not self.reachable and self.unreachable:
+            hint = f"; {REPAIR_HINT}" if self.remote else ""
+            return f"knowledge base unreachable: {self.unreachable}{hint}"
         if not self.reachable:
             return f"knowledge base unreachable ({self.error}); {REPAIR_HINT}"
         if self.live_collection is None:
@@ -44,6 +51,15 @@ def inspect(store: KnowledgeStore, count_documents: bool = False) -> KnowledgeBa
         chunks = store.count() if live else 0
         documents = len(store.document_states()) if live and count_documents else 0
     except Exception as error:  # connection refused, timeout, auth: all mean "cannot reach"
+        found = explain(error)
+        if found is not None:  # the setting and address, never the exception's text
+            return KnowledgeBaseState(
+                reachable=False,
+                collection=store.collection,
+                error=f"{type(error).__name__}: {found.reason}",
+                unreachable=found.line(),
+                remote=not found.local,
+            )
         first = str(error).splitlines()[0][:200] if str(error) else ""
         return KnowledgeBaseState(
             reachable=False, collection=store.collection, error=f"{type(error).__name__}: {first}"

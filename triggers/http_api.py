@@ -1,4 +1,6 @@
-"""HTTP endpoints. Health is anonymous; status, manual poll and retry need a function key."""
+"""HTTP endpoints. Health is anonymous; status, manual poll and retry need a function key.
+An endpoint whose dependency does not answer says so in one line: 503 with JSON
+(triggers/unreachable_http.py)."""
 
 from __future__ import annotations
 
@@ -16,6 +18,7 @@ from pipeline.report import parse_since
 from pipeline.report import report as build_report
 from pipeline.singleton import describe_error, start_if_idle, start_poll_if_idle
 from pipeline.status import dependencies_status, poller_status, retry_message, service_status
+from triggers.unreachable_http import answers_503_when_unreachable
 
 bp = df.Blueprint()
 log = logging.getLogger(__name__)
@@ -39,6 +42,7 @@ def health(req: func.HttpRequest) -> func.HttpResponse:
 
 @bp.route(route="status", methods=["GET"], auth_level=func.AuthLevel.FUNCTION)
 @bp.durable_client_input(client_name="client")
+@answers_503_when_unreachable
 async def status(req: func.HttpRequest, client: df.DurableOrchestrationClient) -> func.HttpResponse:
     body = service_status()
     now = datetime.now(UTC)
@@ -64,6 +68,7 @@ async def status(req: func.HttpRequest, client: df.DurableOrchestrationClient) -
 
 
 @bp.route(route="report", methods=["GET"], auth_level=func.AuthLevel.FUNCTION)
+@answers_503_when_unreachable
 def report(req: func.HttpRequest) -> func.HttpResponse:
     """Is it helping? The lead's report of the emails received in `?since=` (default 7d)."""
     try:
@@ -75,6 +80,7 @@ def report(req: func.HttpRequest) -> func.HttpResponse:
 
 @bp.route(route="poll", methods=["POST"], auth_level=func.AuthLevel.FUNCTION)
 @bp.durable_client_input(client_name="client")
+@answers_503_when_unreachable
 async def manual_poll(
     req: func.HttpRequest, client: df.DurableOrchestrationClient
 ) -> func.HttpResponse:
@@ -85,6 +91,7 @@ async def manual_poll(
 
 
 @bp.route(route="messages/{message_id}/retry", methods=["POST"], auth_level=func.AuthLevel.FUNCTION)
+@answers_503_when_unreachable
 def retry(req: func.HttpRequest) -> func.HttpResponse:
     message_id = req.route_params.get("message_id", "")
     outcome = retry_message(message_id)
@@ -93,6 +100,7 @@ def retry(req: func.HttpRequest) -> func.HttpResponse:
 
 @bp.route(route="kb/ingest", methods=["POST"], auth_level=func.AuthLevel.FUNCTION)
 @bp.durable_client_input(client_name="client")
+@answers_503_when_unreachable
 async def start_kb_ingestion(
     req: func.HttpRequest, client: df.DurableOrchestrationClient
 ) -> func.HttpResponse:
@@ -165,6 +173,7 @@ async def decide_suggestion(
 
 @bp.route(route="kb/ingest", methods=["GET"], auth_level=func.AuthLevel.FUNCTION)
 @bp.durable_client_input(client_name="client")
+@answers_503_when_unreachable
 async def ingestion_status(
     req: func.HttpRequest, client: df.DurableOrchestrationClient
 ) -> func.HttpResponse:

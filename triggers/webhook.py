@@ -23,6 +23,7 @@ from core.settings import Settings, get_settings
 from hubspot.webhook_calls import WebhookRejectedError, parse_events, verify_v3, waking_events
 from pipeline import wake
 from pipeline.singleton import DurableClient, start_poll_if_idle
+from triggers.unreachable_http import unreachable_answer
 
 bp = df.Blueprint()
 log = logging.getLogger(__name__)
@@ -100,8 +101,9 @@ async def hubspot_webhook(
             settings=get_settings(),
         )
     except Exception as exc:  # storage or the task hub down: HubSpot retries a 5xx later
-        log.error("webhook not handled: %s", type(exc).__name__)
-        answer = WebhookAnswer(503, {"status": "unavailable"})
+        found = unreachable_answer(exc)
+        log.error("webhook not handled: %s", found.line() if found else type(exc).__name__)
+        answer = WebhookAnswer(503, {"status": "unavailable", **(found.to_json() if found else {})})
     return func.HttpResponse(
         json.dumps(answer.body), status_code=answer.status, mimetype="application/json"
     )

@@ -14,6 +14,7 @@ import openai
 from azure.core.exceptions import ClientAuthenticationError
 
 from core.llm.usage import Usage
+from core.unreachable import explain
 
 MAX_MESSAGE_CHARS = 200
 
@@ -115,7 +116,10 @@ def describe(exc: BaseException, what: str) -> ModelFailure:
     if isinstance(exc, openai.APITimeoutError):
         return ModelFailure(FailureKind.TIMEOUT, f"{what}: no answer within LLM_TIMEOUT_SECONDS")
     if isinstance(exc, openai.APIConnectionError):
-        return ModelFailure(FailureKind.CONNECTION, f"{what}: connection failed")
+        found = explain(exc)  # the setting and address the call went to, never a secret
+        return ModelFailure(
+            FailureKind.CONNECTION, f"{what}: {found.line() if found else 'connection failed'}"
+        )
     if isinstance(exc, openai.APIStatusError):
         return _from_status(exc, what)
     return ModelFailure(FailureKind.UNEXPECTED, f"{what}: {type(exc).__name__}")

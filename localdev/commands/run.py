@@ -23,9 +23,13 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
             "Start Azurite (ledger on disk under DATA_DIR), the HubSpot emulator with its seed "
             "inbox, embedded Qdrant with the sample knowledge base, and the local Durable host "
             "running function_app.py; fire the poll timer until a cycle finds nothing new, then "
-            "print one row per email. A second run posts nothing new: the ledger remembers. "
-            "LLM_PROVIDER and its settings are read from the environment (default: none, the "
-            "offline extractive drafter)."
+            "print one row per email. The ledger and the emulator's inbox (with the comments "
+            "posted on it) are kept side by side in DATA_DIR and resumed together: a second "
+            "run posts nothing new, and `triage run --serve` shows the first run's drafts on "
+            "the inbox page. --fresh (or deleting DATA_DIR, `make clean`) starts both afresh; "
+            "if only one of the two is found, both start afresh. LLM_PROVIDER and its "
+            "settings are read from the environment (default: none, the offline extractive "
+            "drafter)."
         ),
     )
     parser.add_argument("--once", action="store_true", help="run a single poll cycle")
@@ -34,7 +38,14 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         "--data-dir",
         type=Path,
         default=DEFAULT_DATA_DIR,
-        help=f"where the ledger (Azurite) and Qdrant keep their files (default {DEFAULT_DATA_DIR})",
+        help="where the ledger (Azurite), the emulator's inbox, Qdrant and the logs keep "
+        f"their files (default {DEFAULT_DATA_DIR}, in the current directory)",
+    )
+    parser.add_argument(
+        "--fresh",
+        action="store_true",
+        help="discard the saved ledger and emulator inbox in DATA_DIR and start both afresh "
+        "(the knowledge base is kept)",
     )
     parser.add_argument(
         "--knowledge-base",
@@ -54,7 +65,8 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     parser.add_argument(
         "--serve",
         action="store_true",
-        help="keep the emulator running afterwards so its inbox page can be opened (Ctrl-C ends)",
+        help="keep the emulator running afterwards so its inbox page can be opened, with the "
+        "drafts of this run and of earlier runs on DATA_DIR (Ctrl-C ends)",
     )
     parser.add_argument(
         "--verbose",
@@ -107,8 +119,9 @@ def run(args: argparse.Namespace) -> int:
     log_file = _log_to_file(args.data_dir, args.verbose)
     _say(f"app logs: {log_file}" + ("" if args.verbose else " (--verbose prints them here)"))
     _say("starting Azurite, the HubSpot emulator and the local Durable host ...")
-    with LocalStack(data_dir=args.data_dir, webhooks=args.webhooks) as stack:
+    with LocalStack(data_dir=args.data_dir, webhooks=args.webhooks, fresh=args.fresh) as stack:
         assert stack.emulator is not None
+        _say(stack.state_note)
         _say(f"ingesting {args.knowledge_base} into embedded Qdrant ...")
         report = stack.ingest_sample_kb(args.knowledge_base, progress=_ingest_progress)
         _say(
@@ -191,7 +204,10 @@ def run(args: argparse.Namespace) -> int:
                 counts[o["decision"]] = counts.get(o["decision"], 0) + 1
             print(f"\n{len(outcomes)} emails in {cycles} cycles, {result['seconds']} s: {counts}")
             if not outcomes:
-                print("nothing new: every email is already final in the ledger")
+                print(
+                    "nothing new: every email is already final in the ledger; the earlier "
+                    "drafts are on the inbox page (--fresh starts afresh)"
+                )
             print(f"inbox page: {result['inbox_page']}" + ("" if args.serve else "  (use --serve)"))
             for row in webhook_rows:
                 print(f"webhook: {row['subject']!r} drafted={row['drafted']} in {row['seconds']} s")

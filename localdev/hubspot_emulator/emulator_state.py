@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from collections import Counter, defaultdict
+from pathlib import Path
 
+from localdev.hubspot_emulator import persistence
 from localdev.hubspot_emulator.auth import TokenInfo, default_tokens
 from localdev.hubspot_emulator.faults import FaultConfig, FaultInjector
 from localdev.hubspot_emulator.ratelimit import RollingWindowLimiter
@@ -18,8 +20,12 @@ class EmulatorState:
         seed: str = "default",
         token: str = "local-dev-token",
         rate_limit: int | None = None,
+        state_file: Path | None = None,
     ) -> None:
         self.main_token = token
+        # Where the account is kept between processes (None: in memory only). A file saved
+        # from the same seed is resumed; any other start seeds afresh and overwrites it.
+        self.state_file = state_file
         self.startup_rate_limit = rate_limit or None
         self.account = Account()
         self.thread_keys: dict[str, str] = {}
@@ -30,6 +36,22 @@ class EmulatorState:
         self.requests: defaultdict[tuple[str, str], Counter[str]] = defaultdict(Counter)
         self.seed_name = seed
         self.reset(seed)
+        if state_file is not None and state_file.exists():
+            saved = persistence.read(state_file)  # a broken file stops start-up, named
+            if saved.seed == seed:
+                self.account = persistence.restore(saved)
+                self.thread_keys = dict(saved.thread_keys)
+        self.save()
+
+    def save(self) -> None:
+        """Write the account to `state_file` (after every change the server accepts)."""
+        if self.state_file is not None:
+            persistence.write(
+                self.state_file,
+                persistence.snapshot(
+                    self.account, seed=self.seed_name, thread_keys=self.thread_keys
+                ),
+            )
 
     def reset(self, seed: str) -> None:
         """Fresh account from `seed`; tokens, limiter, faults and stats back to start-up."""

@@ -6,6 +6,7 @@ import argparse
 import asyncio
 import importlib.util
 from collections.abc import Sequence
+from pathlib import Path
 from typing import Any
 
 import uvicorn
@@ -27,6 +28,23 @@ class _TransportInScope:
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         scope[TRANSPORT_SCOPE_KEY] = self.transport
         await self.app(scope, receive, send)
+
+
+class _SaveAfterWrites:
+    """Saves the account after every write request (a comment, a note, an injected email,
+    an agent's reply, a reset), whatever its outcome; reads change nothing. Plain ASGI, so
+    the transport faults (a dropped connection, a lost response) play as without it."""
+
+    def __init__(self, app: ASGIApp, state: EmulatorState) -> None:
+        self.app = app
+        self.state = state
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        try:
+            await self.app(scope, receive, send)
+        finally:
+            if scope["type"] == "http" and scope["method"] not in ("GET", "HEAD", "OPTIONS"):
+                self.state.save()
 
 
 def _expose_transport(base: type[Any]) -> type[asyncio.Protocol]:
@@ -59,12 +77,16 @@ def serve(
     token: str = "local-dev-token",
     rate_limit: int | None = None,
     log_level: str = "warning",
+    state_file: Path | None = None,
 ) -> None:
     """Block serving the emulator until interrupted."""
-    state = EmulatorState(seed=seed, token=token, rate_limit=rate_limit)
+    state = EmulatorState(seed=seed, token=token, rate_limit=rate_limit, state_file=state_file)
     protocol, _ = http_protocol_class()
+    app: ASGIApp = create_app(state)
+    if state_file is not None:
+        app = _SaveAfterWrites(app, state)
     uvicorn.run(
-        create_app(state),
+        app,
         host=host,
         port=port,
         http=protocol,
@@ -73,6 +95,7 @@ def serve(
         lifespan="off",
         timeout_graceful_shutdown=2,
     )
+    state.save()  # after a graceful stop (SIGTERM, SIGINT): nothing accepted is lost
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -83,6 +106,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--token", default="local-dev-token")
     parser.add_argument("--rate-limit", type=int, default=None)
     parser.add_argument("--log-level", default="warning")
+    parser.add_argument(
+        "--state-file",
+        type=Path,
+        default=None,
+        help="keep the account in this JSON file: resumed at start-up when saved from the "
+        "same seed, written after every change (default: in memory only)",
+    )
     args = parser.parse_args(argv)
     serve(
         host=args.host,
@@ -91,5 +121,6 @@ def main(argv: Sequence[str] | None = None) -> int:
         token=args.token,
         rate_limit=args.rate_limit,
         log_level=args.log_level,
+        state_file=args.state_file,
     )
     return 0

@@ -34,8 +34,10 @@ class EmulatorServer:
         seed: str = "default",
         rate_limit_per_10s: int | None = None,
         token: str = "local-dev-token",
+        state_file: Path | None = None,
     ) -> None:
         self.port = port or free_port()
+        self.state_file = state_file  # None: the account lives in memory only
         self.seed = seed
         self.rate_limit_per_10s = rate_limit_per_10s
         self.token = token
@@ -61,6 +63,8 @@ class EmulatorServer:
         ]
         if self.rate_limit_per_10s:
             args += ["--rate-limit", str(self.rate_limit_per_10s)]
+        if self.state_file is not None:
+            args += ["--state-file", str(self.state_file.resolve())]
         env = {**os.environ, "PYTHONPATH": str(REPO_ROOT)}
         # A file, not a pipe: a pipe nobody reads would block the server once it fills.
         self._log = tempfile.TemporaryFile()  # noqa: SIM115 - lives until stop() closes it
