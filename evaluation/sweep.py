@@ -25,6 +25,8 @@ SETTINGS: dict[str, str] = {
     "z": "standard deviations above the off-topic probes' mean (rag/answerability.py)",
     "hub_weight": "share of a passage's hubness above the mean taken off its cosine "
     "(rag/hubness.py HUB_WEIGHT)",
+    "flat_gap": "cosine the best passage needs above the fifth-closest passage of another "
+    "article (rag/answerability.py FLAT_GAP, rag/distinctness.py)",
     "lang_hub_weight": "share of a passage's mean cosine to the off-topic probes in the "
     "customer's language taken off its cosine (rag/language_hubness.py LANG_HUB_WEIGHT)",
 }
@@ -49,6 +51,7 @@ def _apply(setting: str, value: float) -> object:
         "unknown_term_margin": current.unknown_term_margin,
         "hub_weight": current.hub_weight,
         "lang_hub_weight": current.lang_hub_weight,
+        "flat_gap": current.flat_gap,
     }
     options[setting] = value
     answering.DEFAULT_GATE = AnswerabilityGate(
@@ -56,6 +59,7 @@ def _apply(setting: str, value: float) -> object:
         unknown_term_margin=options["unknown_term_margin"],
         hub_weight=options["hub_weight"],
         lang_hub_weight=options["lang_hub_weight"],
+        flat_gap=options["flat_gap"],
         min_sd=current.min_sd,
         margin_over_max=current.margin_over_max,
     )

@@ -13,7 +13,9 @@ The decisions, in order:
    thanks, signature or text flagged as prompt injection) and each is retrieved on its own.
 3. abstained: no question's passage reaches the knowledge base's calibrated threshold for
    the language pair (rag.answerability: question language x passage language), or the
-   LLM drafter says the passages do not answer it. The comment says what is missing.
+   LLM drafter says the passages do not answer it, or no article stands out from the others
+   (rag.distinctness: the closest passages all about as close). The comment says what is
+   missing.
 4. answered: the draft answers the questions the knowledge base answers and lists the
    others as unanswered.
 """
@@ -28,6 +30,7 @@ from pydantic import BaseModel, Field
 from rag.answerability import AnswerabilityGate, Judgement
 from rag.confidence import capped_margin, confidence
 from rag.coverage import store_vocabulary, unknown_terms
+from rag.distinctness import POOL as DISTINCTNESS_POOL
 from rag.drafting.base import Drafter
 from rag.drafting.holding import holding_reply
 from rag.embeddings import Embedder
@@ -101,11 +104,16 @@ def answer_email(
     per_question: list[tuple[str, list[Passage], Judgement]] = []
     abouts: list[Aboutness] = []
     withheld: list[str] = []
-    # with hub penalties a deeper pool is rescored: the answer may sit below the hubs
+    # with hub penalties a deeper pool is rescored: the answer may sit below the hubs; the
+    # distinctness check compares the lead with a deeper pool too
     pool = top_k * POOL_FACTOR if gate.lang_hub_weight > 0 else top_k
+    if gate.flat_gap > 0:
+        pool = max(pool, DISTINCTNESS_POOL)
     for question in found.questions:
-        passages = retrieve(store, embedder, question, language=triage.language, top_k=pool)
-        passages, suspect = withhold_suspect(passages, team_domains, team_addresses)
+        retrieved = retrieve(store, embedder, question, language=triage.language, top_k=pool)
+        # only the hub penalties rescore the pool; otherwise the draft draws on the top_k
+        candidates = retrieved if gate.lang_hub_weight > 0 else retrieved[:top_k]
+        passages, suspect = withhold_suspect(candidates, team_domains, team_addresses)
         asked = about(question, vocabulary, triage.language)
         passages = _for_the_asked_country(asked, passages)
         passages = gate.adjusted(passages, store, embedder, triage.language)[:top_k]
@@ -113,6 +121,7 @@ def answer_email(
         withheld.extend(r for r in suspect if r not in withheld)
         unknown = tuple(unknown_terms(question, triage.language, vocabulary))
         judgement = gate.judge_passages(passages, store, embedder, triage.language, unknown)
+        judgement = gate.judge_distinct(judgement, retrieved)
         per_question.append((question, passages, judgement))
 
     answered = [(q, ps, j) for q, ps, j in per_question if j.answerable]

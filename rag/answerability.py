@@ -35,15 +35,18 @@ for 5-7 s of probe embedding per process.
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import statistics
 import threading
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 
 import numpy as np
 
+from rag.distinctness import lead_gap
 from rag.embeddings import Embedder
 from rag.hubness import HUB_WEIGHT, Hubness, hubness
 from rag.language_hubness import LANG_HUB_WEIGHT, LanguageHubs, language_hubs
@@ -56,6 +59,9 @@ HUB_SEARCH = 10  # probe hits rescored with the hub penalty (the best raw hit ma
 # needs this much more cosine than its calibrated threshold: a close-to-the-domain question
 # on something the knowledge base lacks sits near its generic sections.
 UNKNOWN_TERM_MARGIN = 0.03
+# The lead must stand this much (cosine) above the fifth-closest passage of another article
+# (rag.distinctness); chosen with `triage eval sweep flat_gap` on the tuning sets.
+FLAT_GAP = 0.01
 
 
 @dataclass(frozen=True)
@@ -79,8 +85,16 @@ class Judgement:
     margins: dict[str, float] = field(default_factory=dict)
     passage_language: str | None = None  # the calibration's passage language, if per pair
     unknown_terms: tuple[str, ...] = ()  # specific terms of the question the KB never names
+    lead_gap: float | None = None  # rag.distinctness, when it held the answer back
+    flat: bool = False  # passed the threshold, but no article stood out
 
     def explain(self) -> str:
+        if self.flat:
+            return (
+                f"the closest passages are all about as close: the best ({self.score or 0:.3f}) "
+                f"is only {self.lead_gap or 0:.3f} above the fifth-closest other article, so "
+                "the knowledge base has no passage that clearly answers it"
+            )
         shown = "none" if self.score is None else f"{self.score:.3f}"
         verdict = "reaches" if self.answerable else "is below"
         among = f" among its {self.passage_language} passages" if self.passage_language else ""
@@ -109,9 +123,11 @@ class AnswerabilityGate:
         unknown_term_margin: float = UNKNOWN_TERM_MARGIN,
         hub_weight: float = HUB_WEIGHT,
         lang_hub_weight: float = LANG_HUB_WEIGHT,
+        flat_gap: float = FLAT_GAP,
         probes: dict[str, list[str]] | None = None,
     ) -> None:
         self.z = z
+        self.flat_gap = flat_gap
         self.unknown_term_margin = unknown_term_margin
         self.hub_weight = hub_weight
         self.lang_hub_weight = lang_hub_weight
@@ -243,6 +259,18 @@ class AnswerabilityGate:
             for p in passages
         ]
         return sorted(rescored, key=lambda p: -(p.dense_score if p.dense_score is not None else -9))
+
+    def judge_distinct(self, judgement: Judgement, pool: Sequence[Passage]) -> Judgement:
+        """``judgement`` held back when no article of ``pool`` (the question's deeper
+        retrieval) stands out from the others by ``flat_gap`` (rag.distinctness)."""
+        if not judgement.answerable or self.flat_gap <= 0:
+            return judgement
+        gap = lead_gap(pool)
+        if gap is None or gap >= self.flat_gap:
+            return judgement
+        return dataclasses.replace(
+            judgement, answerable=False, passing=(), lead_gap=round(gap, 4), flat=True
+        )
 
     def judge(
         self, best_score: float | None, store: KnowledgeStore, embedder: Embedder, language: str
