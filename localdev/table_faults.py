@@ -197,7 +197,7 @@ class _Handler(BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"
     _upstream: http.client.HTTPConnection | None = None
 
-    def log_message(self, format: str, *args: object) -> None:  # noqa: A002
+    def log_message(self, format: str, *args: object) -> None:
         return  # quiet: the SDK logs its own retries
 
     def _serve(self) -> None:
@@ -265,9 +265,7 @@ class _Handler(BaseHTTPRequestHandler):
     def _reset(self) -> None:
         """Close with RST (SO_LINGER 0): the client's read fails, no response at all."""
         with contextlib.suppress(OSError):
-            self.connection.setsockopt(
-                socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0)
-            )
+            self.connection.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
             self.connection.close()
         self.close_connection = True
 
@@ -277,7 +275,7 @@ class _Handler(BaseHTTPRequestHandler):
         except (ConnectionError, OSError):
             self.close_connection = True
 
-    do_GET = do_POST = do_PUT = do_PATCH = do_DELETE = do_MERGE = _dispatch  # noqa: N815
+    do_GET = do_POST = do_PUT = do_PATCH = do_DELETE = do_MERGE = _dispatch
 
     def finish(self) -> None:
         with contextlib.suppress(OSError, ValueError):
