@@ -180,6 +180,11 @@ class TableLedger:
                 match_condition=MatchConditions.IfNotModified,
             )
         except ResourceModifiedError:
+            # A take-over whose response was lost is resent by the SDK (a PUT) and then
+            # fails its own ETag: the row says whose write it was (owners are run ids).
+            now_held = self.get(message_id)
+            if now_held is not None and now_held.owner == owner:
+                return ClaimResult(claimed=True, reason="taken over", record=now_held)
             return ClaimResult(claimed=False, reason="taken by another run", record=current)
         return ClaimResult(claimed=True, reason="taken over", record=taken)
 
@@ -359,6 +364,12 @@ class TableLedger:
                     match_condition=MatchConditions.IfNotModified,
                 )
         except (ResourceExistsError, ResourceModifiedError) as exc:
+            # Our own write, answered late: a resent PUT fails its ETag (412), a retried
+            # first insert finds its row (409). Run ids are unique per poll, so a stored
+            # cursor with this run id and position is this save, already done.
+            stored = self.load_cursor(name)
+            if stored.last_run_id == run_id and stored.after == after:
+                return stored
             raise CursorConflictError(
                 f"cursor {name!r} changed since it was read; not saved (another run?)"
             ) from exc
