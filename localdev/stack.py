@@ -21,6 +21,7 @@ from localdev.http_gateway import HttpGateway
 from localdev.hubspot_emulator.server import EmulatorServer
 from localdev.ports import free_port
 from localdev.processes import sigterm_as_exit
+from localdev.table_faults import TableFaultConfig, TableFaultProxy
 
 DEFAULT_DATA_DIR = Path(".localdata")
 SAMPLE_KB = Path(__file__).resolve().parent.parent / "samples" / "knowledge-base"
@@ -80,12 +81,16 @@ class LocalStack:
     persist_ledger: bool = True  # Azurite on disk, so a second run sees the first's ledger
     rate_limit_per_10s: int | None = None
     faults: FaultInjection | None = None
+    # Set (even to no faults): the app reaches Azurite through localdev.table_faults, whose
+    # faults `table_proxy.configure()` changes mid-run.
+    table_faults: TableFaultConfig | None = None
     settings: dict[str, str] = field(default_factory=dict)
     webhooks: bool = False  # the emulator calls /api/hubspot/webhook through a local gateway
     emulator: EmulatorServer | None = None
     azurite: Azurite | None = None
     host: LocalDurableHost | None = None
     gateway: HttpGateway | None = None
+    table_proxy: TableFaultProxy | None = None
     _stack: contextlib.ExitStack = field(default_factory=contextlib.ExitStack)
 
     def __enter__(self) -> LocalStack:
@@ -100,6 +105,13 @@ class LocalStack:
                 EmulatorServer(seed=self.seed, rate_limit_per_10s=self.rate_limit_per_10s)
             )
             env = app_environment(self.emulator, self.azurite, self.data_dir, **self.settings)
+            if self.table_faults is not None:
+                self.table_proxy = self._stack.enter_context(
+                    TableFaultProxy(self.azurite.port, self.table_faults)
+                )
+                env["LEDGER_CONNECTION_STRING"] = self.table_proxy.rewrite(
+                    env["LEDGER_CONNECTION_STRING"]
+                )
             port = free_port()
             webhook_url = f"http://127.0.0.1:{port}/api/hubspot/webhook"
             if self.webhooks:
