@@ -9,7 +9,8 @@ the same seed and request order repeats), only on the operations chosen:
 - ``reset``: the connection is reset before the request reaches Azurite;
 - ``lost_response``: the request reaches Azurite and is applied, then the connection is
   reset before the response: the client sees the same error as ``reset`` and retries a
-  write that already happened (an insert then answers 409, an ETag update 412);
+  write that already happened (an insert then answers 409, an ETag update 412). Drawn
+  for a request Azurite refuses (409, 412), it is not played: that answer passes;
 - ``slow``: the response is held back ``slow_ms`` before it is sent.
 
 Error bodies follow the Table service's JSON error format (the OData error, see
@@ -33,7 +34,7 @@ import threading
 import time
 from collections import Counter
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from typing import Literal
+from typing import Literal, NamedTuple
 from urllib.parse import unquote
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -67,6 +68,7 @@ class TableFaultConfig(BaseModel):
     slow: float = Field(0.0, ge=0, le=1)
     slow_ms: int = Field(200, ge=0, le=60_000)
     operations: frozenset[Operation] = ALL_OPERATIONS
+    tables: frozenset[str] | None = None  # None: every table ("triagecursor": the cursor's)
     # Stop injecting after this many faults (None: never): "the first write's response is
     # lost, the retry goes through" is max_faults=1.
     max_faults: int | None = Field(None, ge=0)
@@ -77,8 +79,14 @@ _ENTITY = re.compile(r"^/[^/]+/(?P<table>[^/(?]+)\((?P<keys>.*)\)$")
 _PARTITION = re.compile(r"PartitionKey='(?P<pk>(?:[^']|'')*)'")
 
 
-def classify(method: str, path: str, headers: dict[str, str]) -> tuple[Operation, str]:
-    """The table operation a request is, and the partition key it names ('' if none)."""
+class Request(NamedTuple):
+    operation: Operation
+    table: str  # "Tables" for table-level operations
+    partition: str  # the PartitionKey the URL names, "" if none
+
+
+def classify(method: str, path: str, headers: dict[str, str]) -> Request:
+    """The table operation a request is, its table, and the partition key it names."""
     plain = unquote(path.split("?", 1)[0])
     entity = _ENTITY.match(plain)
     partition = ""
@@ -87,17 +95,20 @@ def classify(method: str, path: str, headers: dict[str, str]) -> tuple[Operation
         partition = found["pk"].replace("''", "'") if found else ""
     table = plain.rstrip("/").rsplit("/", 1)[-1].split("(")[0]
     method = method.upper()
+    operation: Operation
     if table == "Tables":
-        return "table", ""
-    if method == "POST":
-        return "insert", partition
-    if method == "PUT":
-        return ("update" if "if-match" in headers else "upsert"), partition
-    if method in ("PATCH", "MERGE"):
-        return "merge", partition
-    if method == "DELETE":
-        return "delete", partition
-    return ("get" if entity and partition else "query"), partition
+        operation = "table"
+    elif method == "POST":
+        operation = "insert"
+    elif method == "PUT":
+        operation = "update" if "if-match" in headers else "upsert"
+    elif method in ("PATCH", "MERGE"):
+        operation = "merge"
+    elif method == "DELETE":
+        operation = "delete"
+    else:
+        operation = "get" if entity and partition else "query"
+    return Request(operation, table, partition)
 
 
 def error_body(code: str) -> tuple[int, bytes]:
@@ -147,10 +158,12 @@ class TableFaultProxy:
             self._rng = random.Random(config.seed)
             self._injected = 0
 
-    def draw(self, operation: Operation) -> FaultKind | None:
+    def draw(self, request: Request) -> FaultKind | None:
         with self._lock:
             cfg = self.config
-            if operation not in cfg.operations:
+            if request.operation not in cfg.operations:
+                return None
+            if cfg.tables is not None and request.table not in cfg.tables:
                 return None
             if cfg.max_faults is not None and self._injected >= cfg.max_faults:
                 return None
@@ -204,9 +217,10 @@ class _Handler(BaseHTTPRequestHandler):
         length = int(self.headers.get("Content-Length") or 0)
         body = self.rfile.read(length) if length else b""
         headers = {k.lower(): v for k, v in self.headers.items()}
-        operation, partition = classify(self.command, self.path, headers)
-        kind = self.proxy.draw(operation)
-        self.proxy.counters.count(operation, kind, partition)
+        request = classify(self.command, self.path, headers)
+        kind = self.proxy.draw(request)
+        if kind != "lost_response":
+            self.proxy.counters.count(request.operation, kind, request.partition)
         if kind in ("server_busy", "timed_out"):
             code = "ServerBusy" if kind == "server_busy" else "OperationTimedOut"
             status, payload = error_body(code)
@@ -224,8 +238,15 @@ class _Handler(BaseHTTPRequestHandler):
             return
         status, reply_headers, payload = self._forward(body, headers)
         if kind == "lost_response":
-            self._reset()
-            return
+            # Only a write Azurite applied loses its answer (a 409 or 412 changed nothing:
+            # losing it would be a plain reset).
+            applied = status < 300
+            self.proxy.counters.count(
+                request.operation, kind if applied else None, request.partition
+            )
+            if applied:
+                self._reset()
+                return
         if kind == "slow":
             time.sleep(self.proxy.config.slow_ms / 1000)
         self._respond(status, reply_headers, payload)

@@ -59,13 +59,13 @@ def test_error_bodies_are_azure_storage_s(proxy: TableFaultProxy, azurite: Azuri
 
 def test_requests_are_classified_by_operation() -> None:
     entity = "/devstoreaccount1/t(PartitionKey='m%27%2701',RowKey='')"
-    assert classify("POST", "/devstoreaccount1/Tables", {}) == ("table", "")
-    assert classify("POST", "/devstoreaccount1/t", {}) == ("insert", "")
-    assert classify("PUT", entity, {"if-match": "*"}) == ("update", "m'01")
-    assert classify("PUT", entity, {}) == ("upsert", "m'01")
-    assert classify("PATCH", entity, {}) == ("merge", "m'01")
-    assert classify("GET", entity, {}) == ("get", "m'01")
-    assert classify("GET", "/devstoreaccount1/t()?$filter=x", {}) == ("query", "")
+    assert classify("POST", "/devstoreaccount1/Tables", {}) == ("table", "Tables", "")
+    assert classify("POST", "/devstoreaccount1/t", {}) == ("insert", "t", "")
+    assert classify("PUT", entity, {"if-match": "*"}) == ("update", "t", "m'01")
+    assert classify("PUT", entity, {}) == ("upsert", "t", "m'01")
+    assert classify("PATCH", entity, {}) == ("merge", "t", "m'01")
+    assert classify("GET", entity, {}) == ("get", "t", "m'01")
+    assert classify("GET", "/devstoreaccount1/t()?$filter=x", {}) == ("query", "t", "")
 
 
 def test_busy_and_timed_out_storage_is_retried_to_success(
