@@ -25,6 +25,8 @@ BENCHMARKS = {
     "injection": "prompt-injection screen: recall on attempts, false positives on normal mail",
     "webhook_latency": "time to draft: polling only vs webhooks (and half lost), p50/p95",
     "llm_faults": "model calls per email under each Azure OpenAI fault: calls, drafter, seconds",
+    "faults": "exactly once under Table Storage and Qdrant faults, each and all together",
+    "long_run": "20,000 emails with faults on: memory per process, history, rows, emails/s",
 }
 
 
