@@ -1,6 +1,7 @@
 """`make bench` / `python -m bench [NAME ...] [--json]`: run the benchmarks and print figures.
 
-Each benchmark is also a module of its own with a --help (python -m bench.<name> --help).
+Each benchmark is also a module of its own with a --help (python -m bench.<name> --help);
+options after one name go to that benchmark (python -m bench faults --emails 500).
 """
 
 from __future__ import annotations
@@ -44,7 +45,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         help="benchmarks to run (default: all)",
     )
     parser.add_argument("--json", action="store_true", help="JSON output from each benchmark")
-    args = parser.parse_args(argv)
+    args, extra = parser.parse_known_args(argv)
+    if extra and len(args.names) != 1:
+        parser.error(f"options {' '.join(extra)} go to one benchmark: name exactly one")
     unknown = [n for n in args.names if n not in BENCHMARKS]
     if unknown:
         parser.error(f"unknown benchmark(s): {', '.join(unknown)} (see --help)")
@@ -52,7 +55,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     for name in args.names or list(BENCHMARKS):
         print(f"\n== {name}: {BENCHMARKS[name]}", flush=True)
         module = importlib.import_module(f"bench.{name}")
-        code = module.main(["--json"] if args.json else [])
+        code = module.main([*extra, *(["--json"] if args.json else [])])
         failures += int(code != 0)
     return 1 if failures else 0
 
