@@ -21,7 +21,7 @@ from azure.core.exceptions import (
 )
 from azure.data.tables import TableClient, TableServiceClient, UpdateMode
 
-from ledger.connection import table_service
+from ledger.connection import RESEND_MERGE, table_service
 from ledger.models import (
     FINAL_STATES,
     ClaimResult,
@@ -198,7 +198,7 @@ class TableLedger:
         MessageRecord.model_validate(values)  # reject bad states and types early
         entity = _to_entity(values)
         entity.update(PartitionKey=message_id, RowKey="")
-        self.messages.upsert_entity(entity, mode=UpdateMode.MERGE)
+        self.messages.upsert_entity(entity, mode=UpdateMode.MERGE, **RESEND_MERGE)
 
     def mark_post_attempt(self, message_id: str, **labels: Any) -> bool:
         """Record that a POST is about to happen (with the draft's labels, in the same
@@ -254,6 +254,7 @@ class TableLedger:
             self.messages.upsert_entity(
                 {"PartitionKey": row["PartitionKey"], "RowKey": row["RowKey"], "subject": ""},
                 mode=UpdateMode.MERGE,
+                **RESEND_MERGE,
             )
         return len(rows)
 
@@ -276,6 +277,7 @@ class TableLedger:
             self.messages.upsert_entity(
                 {"PartitionKey": row["PartitionKey"], "RowKey": row["RowKey"], "reason": label},
                 mode=UpdateMode.MERGE,
+                **RESEND_MERGE,
             )
             changed += 1
         return changed
@@ -307,6 +309,7 @@ class TableLedger:
             self.threads.upsert_entity(
                 {"PartitionKey": "thread", "RowKey": thread_id, "done_through": through},
                 mode=UpdateMode.MERGE,
+                **RESEND_MERGE,
             )
 
     def threads_done_since(self, since: datetime | None) -> dict[str, datetime]:

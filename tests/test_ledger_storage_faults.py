@@ -167,3 +167,19 @@ def test_reset_connection_and_slow_reads_are_survived(
     assert book.texts.get("m-text", "clean") == {"text": "hello again"}
     assert proxy.counters.total_faults("reset") == 2
     assert proxy.counters.total_faults("slow") >= 1
+
+
+@pytest.mark.parametrize("kind", ["reset", "lost_response"])
+def test_a_merge_whose_connection_dropped_is_resent(
+    proxy: TableFaultProxy, book: TableLedger, kind: str
+) -> None:
+    # Ledger merges are upserts of fixed values: resending one is safe, and a save of 500
+    # threads done must not fail for one dropped connection among them.
+    assert book.claim("m-merge", owner="run-1").claimed
+    proxy.configure(TableFaultConfig(**{kind: 1.0}, operations=frozenset({"merge"}), max_faults=1))
+    book.update("m-merge", state="posted")
+    book.mark_threads_done({"t-1": datetime(2026, 1, 1, tzinfo=UTC)})
+    assert proxy.counters.total_faults(kind) == 1
+    record = book.get("m-merge")
+    assert record is not None and record.state == "posted"
+    assert "t-1" in book.threads_done_since(None)
