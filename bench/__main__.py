@@ -1,6 +1,7 @@
 """`make bench` / `python -m bench [NAME ...] [--json]`: run the benchmarks and print figures.
 
-Each benchmark is also a module of its own with a --help (python -m bench.<name> --help).
+Each benchmark is also a module of its own with a --help (python -m bench.<name> --help);
+options after one name go to that benchmark (python -m bench faults --emails 500).
 """
 
 from __future__ import annotations
@@ -30,6 +31,8 @@ BENCHMARKS = {
     "injection": "prompt-injection screen: recall on attempts, false positives on normal mail",
     "webhook_latency": "time to draft: polling only vs webhooks (and half lost), p50/p95",
     "llm_faults": "model calls per email under each Azure OpenAI fault: calls, drafter, seconds",
+    "faults": "exactly once under Table Storage and Qdrant faults, each and all together",
+    "long_run": "20,000 emails with faults on: memory per process, history, rows, emails/s",
 }
 
 
@@ -47,7 +50,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         help="benchmarks to run (default: all)",
     )
     parser.add_argument("--json", action="store_true", help="JSON output from each benchmark")
-    args = parser.parse_args(argv)
+    args, extra = parser.parse_known_args(argv)
+    if extra and len(args.names) != 1:
+        parser.error(f"options {' '.join(extra)} go to one benchmark: name exactly one")
     unknown = [n for n in args.names if n not in BENCHMARKS]
     if unknown:
         parser.error(f"unknown benchmark(s): {', '.join(unknown)} (see --help)")
@@ -56,7 +61,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"\n== {name}: {BENCHMARKS[name]}", flush=True)
         module = importlib.import_module(f"bench.{name}")
         try:
-            code = module.main(["--json"] if args.json else [])
+            code = module.main([*extra, *(["--json"] if args.json else [])])
         except Exception as exc:  # a dependency that does not answer: one line, go on
             found = explain(exc, settings_from_environment())
             if found is None:

@@ -21,7 +21,7 @@ from azure.core.exceptions import (
 )
 from azure.data.tables import TableClient, TableServiceClient, UpdateMode
 
-from ledger.connection import table_service
+from ledger.connection import RESEND_MERGE, table_service
 from ledger.models import (
     FINAL_STATES,
     ClaimResult,
@@ -181,6 +181,11 @@ class TableLedger:
                 match_condition=MatchConditions.IfNotModified,
             )
         except ResourceModifiedError:
+            # A take-over whose response was lost is resent by the SDK (a PUT) and then
+            # fails its own ETag: the row says whose write it was (owners are run ids).
+            now_held = self.get(message_id)
+            if now_held is not None and now_held.owner == owner:
+                return ClaimResult(claimed=True, reason="taken over", record=now_held)
             return ClaimResult(claimed=False, reason="taken by another run", record=current)
         return ClaimResult(claimed=True, reason="taken over", record=taken)
 
@@ -194,7 +199,7 @@ class TableLedger:
         MessageRecord.model_validate(values)  # reject bad states and types early
         entity = _to_entity(values)
         entity.update(PartitionKey=message_id, RowKey="")
-        self.messages.upsert_entity(entity, mode=UpdateMode.MERGE)
+        self.messages.upsert_entity(entity, mode=UpdateMode.MERGE, **RESEND_MERGE)
 
     def mark_post_attempt(self, message_id: str, **labels: Any) -> bool:
         """Record that a POST is about to happen (with the draft's labels, in the same
@@ -250,6 +255,7 @@ class TableLedger:
             self.messages.upsert_entity(
                 {"PartitionKey": row["PartitionKey"], "RowKey": row["RowKey"], "subject": ""},
                 mode=UpdateMode.MERGE,
+                **RESEND_MERGE,
             )
         return len(rows)
 
@@ -272,6 +278,7 @@ class TableLedger:
             self.messages.upsert_entity(
                 {"PartitionKey": row["PartitionKey"], "RowKey": row["RowKey"], "reason": label},
                 mode=UpdateMode.MERGE,
+                **RESEND_MERGE,
             )
             changed += 1
         return changed
@@ -303,6 +310,7 @@ class TableLedger:
             self.threads.upsert_entity(
                 {"PartitionKey": "thread", "RowKey": thread_id, "done_through": through},
                 mode=UpdateMode.MERGE,
+                **RESEND_MERGE,
             )
 
     def threads_done_since(self, since: datetime | None) -> dict[str, datetime]:
@@ -360,6 +368,12 @@ class TableLedger:
                     match_condition=MatchConditions.IfNotModified,
                 )
         except (ResourceExistsError, ResourceModifiedError) as exc:
+            # Our own write, answered late: a resent PUT fails its ETag (412), a retried
+            # first insert finds its row (409). Run ids are unique per poll, so a stored
+            # cursor with this run id and position is this save, already done.
+            stored = self.load_cursor(name)
+            if stored.last_run_id == run_id and stored.after == after:
+                return stored
             raise CursorConflictError(
                 f"cursor {name!r} changed since it was read; not saved (another run?)"
             ) from exc

@@ -17,7 +17,7 @@ from azure.core.exceptions import ResourceModifiedError, ResourceNotFoundError
 from azure.data.tables import TableServiceClient, UpdateMode
 from pydantic import BaseModel
 
-from ledger.connection import table_service
+from ledger.connection import RESEND_MERGE, table_service
 
 _PARTITION, _ROW = "wake", "poll"
 _MAX_TAKE_ATTEMPTS = 8
@@ -86,7 +86,7 @@ class WakeRequests:
         }
         if wake:
             entity.update(pending=True, requested_at=at)
-        self.table.upsert_entity(entity, mode=UpdateMode.MERGE)
+        self.table.upsert_entity(entity, mode=UpdateMode.MERGE, **RESEND_MERGE)
 
     def take(self, run_id: str) -> bool:
         """Take and clear the pending request for run `run_id`: True if there was one.

@@ -22,6 +22,7 @@ from localdev.hubspot_emulator.server import EmulatorServer
 from localdev.localdata import LocalData
 from localdev.ports import free_port
 from localdev.processes import sigterm_as_exit
+from localdev.table_faults import TableFaultConfig, TableFaultProxy
 
 DEFAULT_DATA_DIR = Path(".localdata")
 SAMPLE_KB = Path(__file__).resolve().parent.parent / "samples" / "knowledge-base"
@@ -84,6 +85,9 @@ class LocalStack:
     fresh: bool = False  # with persist_ledger: discard the saved pair and start afresh
     rate_limit_per_10s: int | None = None
     faults: FaultInjection | None = None
+    # Set (even to no faults): the app reaches Azurite through localdev.table_faults, whose
+    # faults `table_proxy.configure()` changes mid-run.
+    table_faults: TableFaultConfig | None = None
     settings: dict[str, str] = field(default_factory=dict)
     webhooks: bool = False  # the emulator calls /api/hubspot/webhook through a local gateway
     emulator: EmulatorServer | None = None
@@ -91,6 +95,7 @@ class LocalStack:
     host: LocalDurableHost | None = None
     gateway: HttpGateway | None = None
     state_note: str = ""  # what happened to the saved ledger and inbox, in one line
+    table_proxy: TableFaultProxy | None = None
     _stack: contextlib.ExitStack = field(default_factory=contextlib.ExitStack)
 
     def __enter__(self) -> LocalStack:
@@ -112,6 +117,13 @@ class LocalStack:
                 )
             )
             env = app_environment(self.emulator, self.azurite, self.data_dir, **self.settings)
+            if self.table_faults is not None:
+                self.table_proxy = self._stack.enter_context(
+                    TableFaultProxy(self.azurite.port, self.table_faults)
+                )
+                env["LEDGER_CONNECTION_STRING"] = self.table_proxy.rewrite(
+                    env["LEDGER_CONNECTION_STRING"]
+                )
             port = free_port()
             webhook_url = f"http://127.0.0.1:{port}/api/hubspot/webhook"
             if self.webhooks:

@@ -13,9 +13,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from qdrant_client import models as qm
 
 import pipeline.drafting as drafting
+from localdev.qdrant_faults import wipe
 from localdev.stack import SAMPLE_KB, LocalStack
 from orchestrators import names
 from pipeline.services import knowledge_store
@@ -23,19 +23,6 @@ from pipeline.status import dependencies_status
 from tests.test_pipeline_e2e import assert_exactly_once, make_stack
 
 pytestmark = pytest.mark.slow
-
-
-def _wipe(store: Any) -> None:
-    """What a restarted Qdrant on an emptyDir volume holds: nothing, no alias."""
-    with store._locked() as client:
-        drop = [
-            qm.DeleteAliasOperation(delete_alias=qm.DeleteAlias(alias_name=a.alias_name))
-            for a in client.get_aliases().aliases
-        ]
-        if drop:
-            client.update_collection_aliases(change_aliases_operations=drop)
-        for collection in client.get_collections().collections:
-            client.delete_collection(collection.name)
 
 
 def test_a_store_restarted_empty_mid_run_holds_emails_and_loses_none(
@@ -52,7 +39,7 @@ def test_a_store_restarted_empty_mid_run_holds_emails_and_loses_none(
         result = real(*args, **kwargs)
         if not restarted.is_set():
             restarted.set()
-            _wipe(store)  # Qdrant restarts right after the run's first draft
+            wipe(store)  # Qdrant restarts right after the run's first draft
         return result
 
     monkeypatch.setattr(drafting, "retrieve_and_draft", draft_then_restart_store)

@@ -93,6 +93,7 @@ class FaultInjection:
 class HostStats:
     replays: int = 0
     activities_run: int = 0
+    activities_failed: int = 0  # raised (then retried by a retry policy, or reported)
     activity_results_lost: int = 0
     timers_fired: int = 0
     replay_seconds: float = 0.0
@@ -704,6 +705,7 @@ class LocalDurableHost:
             cpu = time.thread_time() - cpu_started
             with self._lock:
                 self.stats.activities_run += 1
+                self.stats.activities_failed += int(not done.ok)
                 spent = self.stats.activity_cpu_seconds
                 spent[name] = spent.get(name, 0.0) + cpu
             self._completions.put(done)
