@@ -117,6 +117,21 @@ ROUTED = [
         "Salve,\n\nLa batteria si è sciolta durante la ricarica, ho paura di un incendio.\n\nGrazie,\nSara",
     ),
     ("injury_safety", "Laturi", "Hei,\n\nSain sähköiskun laturista.\n\nTerveisin,\nAino"),
+    (
+        "injury_safety",
+        "Stairs",
+        "Hello,\n\nI slipped on the wet stairs in your shop and hurt my back.\n\nRegards,\nJo",
+    ),
+    (
+        "injury_safety",
+        "Ruoka",
+        "Hei,\n\nSain ruokamyrkytyksen kahvilanne voileivästä.\n\nTerveisin,\nEero",
+    ),
+    (
+        "legal_threat",
+        "Forsinkelse",
+        "Hei,\n\nJeg sender klage til Transportklagenemnda.\n\nHilsen\nTone",
+    ),
     # press, partnership, job: inflected and indirect forms
     (
         "press",
@@ -202,6 +217,8 @@ NOT_ROUTED = [
         "Hej,\n\nVi anställer två säljare i vår. Kan de få egna inloggningar?\n\nHälsningar,\nOla",
     ),
     ("Beställning", "Hej,\n\nHur tar jag bort en gammal adress från min profil?\n\nMvh\nIda"),
+    ("Levering", "Hei,\n\nKommer pakken om en uke?\n\nMvh\nSiv"),
+    ("Price", "Hi,\n\nThe price fell last week, can I get the difference back?\n\nThanks,\nAl"),
 ]
 
 
