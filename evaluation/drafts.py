@@ -55,6 +55,8 @@ ZARAGOZA_OOD = DATA / "construction_faq_ood.jsonl"
 ZARAGOZA_SAMPLE_PER_LANGUAGE = 60
 DOMAINS = REPO / "evals" / "domains"  # one folder a set: emails.jsonl and kb/
 BUILTIN_SETS = ("sample", "zaragoza")
+# challenge sets for one part of the pipeline: run by name (--sets routing), left out of "all"
+CHALLENGE_SETS = {"routing": (REPO / "evals" / "routing" / "emails.jsonl", SAMPLE_KB)}
 
 Expect = Literal["answer", "abstain", "route"]
 Decision = Literal["answered", "abstained", "routed", "skipped"]
@@ -983,6 +985,11 @@ def all_sets() -> list[str]:
     return [*BUILTIN_SETS, *domain_sets()]
 
 
+def known_sets() -> list[str]:
+    """Every set --sets takes by name: those of "all" and the challenge sets."""
+    return [*all_sets(), *CHALLENGE_SETS]
+
+
 def builtin_set(name: str, full: bool = False) -> EvalSet:
     if name in domain_sets():
         folder = DOMAINS / name
@@ -991,6 +998,9 @@ def builtin_set(name: str, full: bool = False) -> EvalSet:
         )
     if name == "sample":
         return EvalSet("sample", load_set(SAMPLE_SET), _rel(SAMPLE_KB), _existing(SAMPLE_KB))
+    if name in CHALLENGE_SETS:
+        emails_file, kb = CHALLENGE_SETS[name]
+        return EvalSet(name, load_set(emails_file), _rel(kb), _existing(kb))
     if name == "zaragoza":
         emails = zaragoza_emails(full) + load_set(ZARAGOZA_OOD)
         return EvalSet(
@@ -999,7 +1009,7 @@ def builtin_set(name: str, full: bool = False) -> EvalSet:
             "zaragoza-construction-faq answers (en + sv), as Markdown",
             _zaragoza_folder,
         )
-    raise SetError(f"unknown set {name!r}: expected one of {', '.join(all_sets())} or all")
+    raise SetError(f"unknown set {name!r}: expected one of {', '.join(known_sets())} or all")
 
 
 def _rel(path: Path) -> str:
@@ -1275,7 +1285,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> argparse.ArgumentParser:
         "--sets",
         default="all",
         help="built-in sets, comma-separated: sample, zaragoza and the knowledge bases under "
-        "evals/domains (default all)",
+        "evals/domains (default all); 'routing' (evals/routing, needs-a-person challenge set, "
+        "not in all)",
     )
     parser.add_argument(
         "--split",
