@@ -11,7 +11,7 @@ import pytest
 import pipeline.answering as answering
 import pipeline.drafting as drafting
 from pipeline.answering import answer_email
-from rag.answerability import Calibration, Judgement
+from rag.answerability import AnswerabilityGate, Calibration, Judgement
 from rag.coverage import build_vocabulary
 from rag.drafting import ExtractiveDrafter
 from rag.drafting.llm import build_messages
@@ -44,8 +44,11 @@ def test_quoted_history_and_hidden_html_are_screened_in_triage() -> None:
     assert any(flag.startswith("hidden:") for flag in hidden.injection_flags)
 
 
-class _Gate:
+class _Gate(AnswerabilityGate):
     """Every passage passes: the test is about which passages reach the drafter."""
+
+    def __init__(self) -> None:
+        super().__init__(flat_gap=0.0, lang_hub_weight=0.0)
 
     def judge_passages(self, passages: list[Passage], *_: Any) -> Judgement:
         calibration = Calibration("en", 1, 0.0, 0.0, 0.0, 0.0)
@@ -99,7 +102,7 @@ def test_suspect_passages_never_feed_the_draft_and_everyone_is_told(
         drafter=drafter,
         message_id="m1",
         subject="Refund",
-        gate=_Gate(),  # type: ignore[arg-type]
+        gate=_Gate(),
     )
     sent = drafter.requests[-1]
     assert [p.chunk_id for p in sent.passages] == ["c2"]
