@@ -214,10 +214,9 @@ def _called_url(exc: BaseException) -> str | None:
     """The URL of the request the client made (requests and httpx errors carry it)."""
     for error in _chain(exc):
         for candidate in (error, getattr(error, "source", None)):
-            request = getattr(candidate, "request", None)
-            try:
-                url = getattr(request, "url", None)
-            except RuntimeError:  # httpx raises when an error has no request attached
+            try:  # httpx raises RuntimeError (not AttributeError) for an error with no request
+                url = getattr(getattr(candidate, "request", None), "url", None)
+            except RuntimeError:
                 url = None
             if url:
                 return str(url)

@@ -62,6 +62,19 @@ def test_addresses_come_from_settings_without_their_secrets() -> None:
     assert url_address("http://qdrant.internal", 6333) == "qdrant.internal:6333"
 
 
+def test_an_httpx_error_with_no_request_attached_is_still_named() -> None:
+    """httpx raises RuntimeError, not AttributeError, for `.request` on an error made without
+    one (qdrant-client's refused connection as the fault injector raises it): explaining it
+    must not raise, or the knowledge-base guard fails the draft instead of holding it."""
+    import httpx
+    from qdrant_client.http.exceptions import ResponseHandlingException
+
+    error = ResponseHandlingException(httpx.ConnectError("[Errno 111] Connection refused"))
+    found = explain(error)
+    assert found is not None and found.kind == "qdrant"
+    assert found.reason == "connection refused"
+
+
 def test_other_failures_are_not_called_unreachable() -> None:
     assert explain(ValueError("bad input")) is None
     assert explain(RuntimeError("boom")) is None
