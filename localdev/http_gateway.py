@@ -7,21 +7,20 @@ real host's concurrency); the host's own loop keeps running in its thread.
 
 from __future__ import annotations
 
-import threading
 import time
 from collections.abc import Callable
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from typing import Any
 
 from localdev.durable_host import LocalDurableHost
+from localdev.threaded_http import BackgroundHTTPServer
 
 
 class HttpGateway:
     def __init__(self, host: LocalDurableHost, port: int) -> None:
         self.host = host
         self.port = port
-        self._server: ThreadingHTTPServer | None = None
-        self._thread: threading.Thread | None = None
+        self._server: BackgroundHTTPServer | None = None
 
     @property
     def base_url(self) -> str:
@@ -51,22 +50,14 @@ class HttpGateway:
             def log_message(self, format: str, *args: Any) -> None:
                 return  # quiet: request lines would clutter `triage run`
 
-        self._server = ThreadingHTTPServer(("127.0.0.1", self.port), Handler)
-        self._server.daemon_threads = True
-        self._thread = threading.Thread(
-            target=self._server.serve_forever, name="http-gateway", daemon=True
-        )
-        self._thread.start()
+        self._server = BackgroundHTTPServer(self.port, Handler, "http-gateway")
+        self._server.start()
         return self
 
     def stop(self) -> None:
         if self._server is not None:
-            self._server.shutdown()
-            self._server.server_close()
+            self._server.stop()
             self._server = None
-        if self._thread is not None:
-            self._thread.join(timeout=5)
-            self._thread = None
 
     def __enter__(self) -> HttpGateway:
         return self.start()

@@ -33,13 +33,14 @@ import struct
 import threading
 import time
 from collections import Counter
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from typing import Literal, NamedTuple
 from urllib.parse import unquote
 
 from pydantic import BaseModel, ConfigDict, Field
 
 from localdev.ports import free_port
+from localdev.threaded_http import BackgroundHTTPServer
 
 Operation = Literal["table", "insert", "update", "upsert", "merge", "delete", "get", "query"]
 FaultKind = Literal["server_busy", "timed_out", "reset", "lost_response", "slow"]
@@ -149,8 +150,7 @@ class TableFaultProxy:
         self.counters = FaultCounters()
         self._lock = threading.Lock()
         self.configure(config or TableFaultConfig())
-        self._server: ThreadingHTTPServer | None = None
-        self._thread: threading.Thread | None = None
+        self._server: BackgroundHTTPServer | None = None
 
     def configure(self, config: TableFaultConfig) -> None:
         with self._lock:
@@ -184,18 +184,13 @@ class TableFaultProxy:
 
     def start(self) -> TableFaultProxy:
         handler = type("Handler", (_Handler,), {"proxy": self})
-        self._server = ThreadingHTTPServer(("127.0.0.1", self.port), handler)
-        self._server.daemon_threads = True
-        self._thread = threading.Thread(
-            target=self._server.serve_forever, name="table-fault-proxy", daemon=True
-        )
-        self._thread.start()
+        self._server = BackgroundHTTPServer(self.port, handler, "table-fault-proxy")
+        self._server.start()
         return self
 
     def stop(self) -> None:
         if self._server is not None:
-            self._server.shutdown()
-            self._server.server_close()
+            self._server.stop()
             self._server = None
 
     def __enter__(self) -> TableFaultProxy:

@@ -179,3 +179,14 @@ def test_the_stubs_answers_match_azures_response_schemas(azure_stub: OpenAIStub)
     embedded = _post(azure_stub, embed_path, {"input": ["one", "two"]})
     _check_response(embed_path, embedded)
     assert [len(d["embedding"]) for d in embedded.json()["data"]] == [1536, 1536]
+
+
+def test_the_request_log_keeps_the_latest_requests_only() -> None:
+    # A long run sends tens of thousands of requests; the stub must not hold every prompt.
+    from localdev.openai_stub.app import REQUEST_LOG_SIZE, StubState
+
+    state = StubState()
+    for n in range(REQUEST_LOG_SIZE + 5):
+        state.next("chat", {"n": n})
+    assert len(state.requests) == REQUEST_LOG_SIZE
+    assert state.requests[0]["n"] == 5 and state.requests[-1]["n"] == REQUEST_LOG_SIZE + 4

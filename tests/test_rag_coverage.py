@@ -95,3 +95,30 @@ def test_capitalised_runs_of_common_words_are_not_names(question: str, language:
 
 def test_redaction_placeholders_are_not_terms() -> None:
     assert unknown_terms("Can you refund to [IBAN_1] instead of [CARD_1]?", "en", KB) == []
+
+
+def test_checking_new_words_for_misspellings_retains_no_memory_per_word() -> None:
+    # Each new rare word of an email is checked against its ~1,300 one-letter edits. A
+    # cache of those edits kept about 170 KiB a word for the life of the worker (26 MiB
+    # every 1,000 emails in the long run). Only the bounded caches may keep anything.
+    import gc
+    import tracemalloc
+
+    import wordfreq
+
+    from rag.coverage import _misspelling, general_zipf
+
+    _misspelling("warmupwordq", "de")  # loads the word lists once
+    tracemalloc.start()
+    try:
+        before = tracemalloc.get_traced_memory()[0]
+        for n in range(60):
+            _misspelling(f"fresh{n}wordq", "de")
+        _misspelling.cache_clear()
+        general_zipf.cache_clear()
+        wordfreq._wf_cache.clear()
+        gc.collect()
+        retained = tracemalloc.get_traced_memory()[0] - before
+    finally:
+        tracemalloc.stop()
+    assert retained < 1024 * 1024, f"{retained / 1024:.0f} KiB kept after 60 words"

@@ -13,7 +13,8 @@ empty (a constant 429, say). Azure's documented behaviours: 429 with ``retry-aft
 and ``retry-after``; a prompt blocked by the content filter (400, code ``content_filter``);
 a filtered completion (``finish_reason: content_filter``, no content, tokens billed); a
 slow answer (the client's timeout); 401, 403, 404. Every request is recorded with its
-status and the tokens it billed (GET /_stub/requests).
+status and the tokens it billed (GET /_stub/requests); the last REQUEST_LOG_SIZE are kept,
+so a long run does not grow the stub without bound.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ import json
 import math
 import threading
 import time
+from collections import deque
 from typing import Any, Literal
 
 from fastapi import FastAPI, Request
@@ -93,6 +95,11 @@ class BehaviourPlan(BaseModel):
     retry_after_ms: float | None = None  # `retry-after-ms`; None: retry_after_seconds * 1000
 
 
+# Requests kept for GET /_stub/requests: far more than any test reads, few enough that a
+# 20,000-email run does not hold every prompt it was sent (about 4 KB a request).
+REQUEST_LOG_SIZE = 10_000
+
+
 class StubState:
     def __init__(self) -> None:
         self.lock = threading.Lock()
@@ -102,7 +109,7 @@ class StubState:
         self.retry_after = 0.0
         self.retry_after_ms: float | None = None
         self.azure = AzureConfig()
-        self.requests: list[dict[str, Any]] = []
+        self.requests: deque[dict[str, Any]] = deque(maxlen=REQUEST_LOG_SIZE)
 
     def plan(self, plan: BehaviourPlan) -> None:
         with self.lock:
