@@ -11,9 +11,7 @@ import importlib
 import sys
 from collections.abc import Sequence
 
-from core.unreachable import explain, settings_from_environment
-
-UNREACHABLE_EXIT = 4  # as the triage CLI: the ledger, Qdrant, HubSpot or the model
+from bench.common import run_benchmark
 
 BENCHMARKS = {
     "durable_host": "local Durable host overhead: fan-out and sub-orchestrations",
@@ -60,14 +58,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     for name in args.names or list(BENCHMARKS):
         print(f"\n== {name}: {BENCHMARKS[name]}", flush=True)
         module = importlib.import_module(f"bench.{name}")
-        try:
-            code = module.main([*extra, *(["--json"] if args.json else [])])
-        except Exception as exc:  # a dependency that does not answer: one line, go on
-            found = explain(exc, settings_from_environment())
-            if found is None:
-                raise
-            print(f"bench {name}: {found.line()}", file=sys.stderr, flush=True)
-            code = UNREACHABLE_EXIT
+        # a dependency that does not answer: one line, then the next benchmark
+        code = run_benchmark(name, module.main, [*extra, *(["--json"] if args.json else [])])
         failures += int(code != 0)
     return 1 if failures else 0
 

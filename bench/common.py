@@ -1,4 +1,5 @@
-"""Shared bits for benchmarks: the machine line, tables and JSON output."""
+"""Shared bits for benchmarks: the machine line, tables and JSON output, and how a
+benchmark's main is run (one line for a dependency that does not answer)."""
 
 from __future__ import annotations
 
@@ -6,8 +7,11 @@ import json
 import os
 import platform
 import resource
-from collections.abc import Sequence
+import sys
+from collections.abc import Callable, Sequence
 from typing import Any
+
+UNREACHABLE_EXIT = 4  # as the triage CLI: the ledger, Qdrant, HubSpot or the model
 
 
 def machine() -> str:
@@ -39,3 +43,21 @@ def _fmt(value: Any) -> str:
     if isinstance(value, int):
         return f"{value:,}"
     return str(value)
+
+
+def run_benchmark(
+    name: str, main: Callable[[list[str] | None], int], argv: Sequence[str] | None = None
+) -> int:
+    """``main(argv)``; a dependency that does not answer is one line on stderr naming the
+    setting and its address (core.unreachable) and exit code 4, not a traceback. Used by
+    `python -m bench` for each benchmark and by each `python -m bench.<name>`."""
+    from core.unreachable import explain, settings_from_environment
+
+    try:
+        return main(None if argv is None else list(argv))
+    except Exception as exc:
+        found = explain(exc, settings_from_environment())
+        if found is None:
+            raise
+        print(f"bench {name}: {found.line()}", file=sys.stderr, flush=True)
+        return UNREACHABLE_EXIT

@@ -15,7 +15,7 @@ import time
 from collections.abc import Generator, Sequence
 from typing import Any
 
-from bench.common import machine, peak_rss_mib, print_json, print_table
+from bench.common import machine, peak_rss_mib, print_json, print_table, run_benchmark
 
 
 def _build_app() -> Any:
@@ -105,4 +105,4 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 if __name__ == "__main__":
-    raise SystemExit(main())
+    raise SystemExit(run_benchmark("durable_host", main))

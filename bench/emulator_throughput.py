@@ -18,7 +18,7 @@ import time
 from collections.abc import Sequence
 from typing import Any
 
-from bench.common import machine, print_json, print_table
+from bench.common import machine, print_json, print_table, run_benchmark
 from localdev.hubspot_emulator import EmulatorServer
 
 PATH = "/conversations/v3/conversations/threads/{}/messages"
@@ -140,4 +140,4 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 if __name__ == "__main__":
-    raise SystemExit(main())
+    raise SystemExit(run_benchmark("emulator_throughput", main))

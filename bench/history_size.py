@@ -25,7 +25,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from bench.common import machine, print_json, print_table
+from bench.common import machine, print_json, print_table, run_benchmark
 from bench.history_meter import HistoryMeter
 
 _SENTENCES = (
@@ -130,4 +130,4 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 if __name__ == "__main__":
-    raise SystemExit(main())
+    raise SystemExit(run_benchmark("history_size", main))

@@ -23,7 +23,7 @@ from concurrent.futures import ThreadPoolExecutor
 from functools import partial
 from typing import Any
 
-from bench.common import machine, peak_rss_mib, print_json, print_table
+from bench.common import machine, peak_rss_mib, print_json, print_table, run_benchmark
 from hubspot.inbox_client import ALL_TIME, InboxClient
 from hubspot.markers import find_marker
 from hubspot.rendering import CommentContent, Source, render_comment
@@ -199,4 +199,4 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 if __name__ == "__main__":
-    raise SystemExit(main())
+    raise SystemExit(run_benchmark("hubspot_storm", main))

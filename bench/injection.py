@@ -13,13 +13,12 @@ from __future__ import annotations
 
 import argparse
 import json
-import sys
 from collections import defaultdict
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from bench.common import print_json, print_table
+from bench.common import print_json, print_table, run_benchmark
 from triage.injection import flat_flags, screen_email
 
 DATA = Path(__file__).resolve().parent.parent / "evals" / "injection"
@@ -115,4 +114,4 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    raise SystemExit(run_benchmark("injection", main))

@@ -31,6 +31,8 @@ from typing import Any
 
 import httpx
 
+from bench.common import run_benchmark
+
 ROOT = Path(__file__).resolve().parents[1]
 HEADERS = ["scenario", "draft calls", "drafter", "triage calls", "classifier"]
 HEADERS += ["embed calls", "embeddings", "seconds", "tokens recorded/billed"]
@@ -325,4 +327,4 @@ def _env(values: dict[str, str]) -> Iterator[None]:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    raise SystemExit(run_benchmark("llm_faults", main))

@@ -14,10 +14,12 @@ timer would (triggers/purge.py) at the host's clock, with short retentions
 within the run. The stub LLM and embeddings stand in for the models.
 
 Columns per sample: emails decided so far; RSS in MiB of this process (the Durable host,
-the app, embedded Qdrant, the fault proxy), Azurite, the HubSpot emulator and the OpenAI
-stub; orchestration instances and history KiB kept (after the purge) and history bytes per
-email decided in that poll; ledger rows, text-store rows and thread rows per email; emails
-per second in that poll.
+the app, embedded Qdrant, the fault proxy) and the thousands of memory blocks its live
+Python objects hold (sys.getallocatedblocks: flat blocks beside a growing RSS mean memory
+the allocator keeps, not objects the app keeps); RSS of Azurite, the HubSpot emulator and
+the OpenAI stub; orchestration instances and history KiB kept (after the purge) and
+history bytes per email decided in that poll; ledger rows, text-store rows and thread
+rows per email; emails per second in that poll.
 """
 
 from __future__ import annotations
@@ -33,11 +35,11 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from bench.common import machine, print_json, print_table
+from bench.common import machine, print_json, print_table, run_benchmark
 
 COMMAND = "python -m bench long_run"
 HEADERS = [
-    *("poll", "emails", "host MiB", "azurite MiB", "emulator MiB", "stub MiB"),
+    *("poll", "emails", "host MiB", "host py blocks k", "azurite MiB", "emulator MiB", "stub MiB"),
     *("instances", "history KiB", "history B/email", "rows/email", "texts", "emails/s"),
 ]
 
@@ -98,6 +100,7 @@ class Sampler:
                 "poll": poll,
                 "emails": decided,
                 "host_mib": rss_mib(os.getpid()),
+                "host_python_blocks_k": sys.getallocatedblocks() / 1000,
                 "azurite_mib": rss_mib(stack.azurite.process.pid),
                 "emulator_mib": rss_mib(stack.emulator.process.pid),
                 "stub_mib": rss_mib(self.stub_pid),
@@ -202,4 +205,4 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 if __name__ == "__main__":
-    raise SystemExit(main())
+    raise SystemExit(run_benchmark("long_run", main))

@@ -23,7 +23,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from bench.common import machine, peak_rss_mib, print_json, print_table
+from bench.common import machine, peak_rss_mib, print_json, print_table, run_benchmark
 
 
 def run_case(
@@ -154,4 +154,4 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 if __name__ == "__main__":
-    raise SystemExit(main())
+    raise SystemExit(run_benchmark("pipeline", main))

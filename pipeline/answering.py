@@ -28,7 +28,7 @@ from typing import Literal
 from pydantic import BaseModel, Field
 
 from rag.answerability import AnswerabilityGate, Judgement
-from rag.confidence import capped_margin, confidence
+from rag.confidence import capped_margin, confidence, gap_signal
 from rag.coverage import store_vocabulary, unknown_terms
 from rag.distinctness import POOL as DISTINCTNESS_POOL
 from rag.drafting.base import Drafter
@@ -198,6 +198,7 @@ def draft_signals(
         "unknown_terms": float(any(j.unknown_terms for _, j in answered)),
         "rival_articles": float(rivals),
         "foreign_source": float(foreign),
+        "lead_gap": gap_signal([j.lead_gap for _, j in answered]),
     }
 
 

@@ -85,7 +85,7 @@ class Judgement:
     margins: dict[str, float] = field(default_factory=dict)
     passage_language: str | None = None  # the calibration's passage language, if per pair
     unknown_terms: tuple[str, ...] = ()  # specific terms of the question the KB never names
-    lead_gap: float | None = None  # rag.distinctness, when it held the answer back
+    lead_gap: float | None = None  # rag.distinctness: the lead over the other articles
     flat: bool = False  # passed the threshold, but no article stood out
 
     def explain(self) -> str:
@@ -261,13 +261,17 @@ class AnswerabilityGate:
         return sorted(rescored, key=lambda p: -(p.dense_score if p.dense_score is not None else -9))
 
     def judge_distinct(self, judgement: Judgement, pool: Sequence[Passage]) -> Judgement:
-        """``judgement`` held back when no article of ``pool`` (the question's deeper
-        retrieval) stands out from the others by ``flat_gap`` (rag.distinctness)."""
-        if not judgement.answerable or self.flat_gap <= 0:
+        """``judgement`` with the lead's gap over the other articles of ``pool`` (the
+        question's deeper retrieval; rag.distinctness) noted, and held back when no article
+        stands out by ``flat_gap``. The gap is noted on answered questions too: the
+        confidence reads it."""
+        if not judgement.answerable:
             return judgement
         gap = lead_gap(pool)
-        if gap is None or gap >= self.flat_gap:
+        if gap is None:
             return judgement
+        if self.flat_gap <= 0 or gap >= self.flat_gap:
+            return dataclasses.replace(judgement, lead_gap=round(gap, 4))
         return dataclasses.replace(
             judgement, answerable=False, passing=(), lead_gap=round(gap, 4), flat=True
         )

@@ -51,10 +51,20 @@ def test_a_flat_top_is_held_back_with_the_reason() -> None:
     assert "all about as close" in held.explain() and "0.005" in held.explain()
     kept = gate.judge_distinct(_answerable(DISTINCT[0]), DISTINCT)
     assert kept.answerable and not kept.flat
+    assert kept.lead_gap == round(0.880 - 0.846, 4)  # noted for the confidence
 
 
-def test_off_or_already_unanswered_changes_nothing() -> None:
+def test_off_or_already_unanswered_holds_nothing_back() -> None:
     judgement = _answerable(FLAT[0])
-    assert AnswerabilityGate(flat_gap=0.0).judge_distinct(judgement, FLAT) is judgement
+    off = AnswerabilityGate(flat_gap=0.0).judge_distinct(judgement, FLAT)
+    assert off.answerable and not off.flat and off.lead_gap == round(0.850 - 0.845, 4)
     unanswered = Judgement(False, 0.7, 0.825, judgement.calibration)
     assert AnswerabilityGate(flat_gap=0.015).judge_distinct(unanswered, FLAT) is unanswered
+
+
+def test_the_confidence_reads_the_least_gap_in_hundredths_capped() -> None:
+    from rag.confidence import gap_signal
+
+    assert gap_signal([0.005, 0.04]) == 0.5  # the weakest answered question counts
+    assert gap_signal([0.3]) == 10.0  # beyond the cap, standing out says nothing more
+    assert gap_signal([None]) == 10.0 and gap_signal([]) == 10.0  # not measurable

@@ -231,6 +231,32 @@ def test_bench_says_one_line_and_goes_on(
     assert f"127.0.0.1:{port} (QDRANT_URL): connection refused" in err
 
 
+def test_a_benchmark_run_on_its_own_says_one_line_too(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # `python -m bench.<name>` runs its main through run_benchmark, as `python -m bench` does
+    from bench.common import UNREACHABLE_EXIT, run_benchmark
+
+    port = free_port()
+    monkeypatch.setenv("QDRANT_URL", f"http://127.0.0.1:{port}")
+
+    def reach_qdrant(argv: object) -> int:
+        from qdrant_client import QdrantClient
+
+        QdrantClient(url=f"http://127.0.0.1:{port}", check_compatibility=False).get_collections()
+        return 0
+
+    assert run_benchmark("faults", reach_qdrant) == UNREACHABLE_EXIT
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and err.startswith("bench faults: cannot reach the knowledge")
+
+    def fails_otherwise(argv: object) -> int:
+        raise ValueError("a bug, not a dependency")
+
+    with pytest.raises(ValueError):  # anything else keeps its traceback
+        run_benchmark("faults", fails_otherwise)
+
+
 # --- endpoints ---------------------------------------------------------------------------
 
 
