@@ -13,13 +13,13 @@ timer would (triggers/purge.py) at the host's clock, with short retentions
 (history 3 minutes, email text 15 minutes) so that a bounded history and text store show
 within the run. The stub LLM and embeddings stand in for the models.
 
-Columns per sample: emails decided so far; RSS in MiB of this process (the Durable host,
-the app, embedded Qdrant, the fault proxy) and the thousands of memory blocks its live
-Python objects hold (sys.getallocatedblocks: flat blocks beside a growing RSS mean memory
-the allocator keeps, not objects the app keeps); RSS of Azurite, the HubSpot emulator and
-the OpenAI stub; orchestration instances and history KiB kept (after the purge) and
-history bytes per email decided in that poll; ledger rows, text-store rows and thread
-rows per email; emails per second in that poll.
+Columns per sample: emails decided so far; RSS in MiB of this process alone (the Durable
+host, the app, embedded Qdrant, the fault proxy) and the thousands of small-object blocks
+its live Python objects hold (sys.getallocatedblocks: objects of up to 512 bytes, most of
+what an app keeps); RSS of Azurite, the HubSpot emulator and the OpenAI stub (its own
+processes); orchestration instances and history KiB kept (after the purge) and history
+bytes per email decided in that poll; ledger rows, text-store rows and thread rows per
+email; emails per second in that poll.
 """
 
 from __future__ import annotations
@@ -44,12 +44,14 @@ HEADERS = [
 ]
 
 
-def rss_mib(pid: int | None) -> float:
-    """Resident memory of one process (and its children: Azurite's node), from /proc."""
+def rss_mib(pid: int | None, children: bool = True) -> float:
+    """Resident memory of one process and (``children``) its children, from /proc. The
+    host's own is measured without: Azurite, the emulator and the stub are its children,
+    and counting them twice once made their growth look like the host's."""
     if pid is None:
         return 0.0
     total = 0
-    for proc in [pid, *_children(pid)]:
+    for proc in [pid, *(_children(pid) if children else [])]:
         try:
             for line in Path(f"/proc/{proc}/status").read_text().splitlines():
                 if line.startswith("VmRSS:"):
@@ -99,7 +101,7 @@ class Sampler:
             {
                 "poll": poll,
                 "emails": decided,
-                "host_mib": rss_mib(os.getpid()),
+                "host_mib": rss_mib(os.getpid(), children=False),
                 "host_python_blocks_k": sys.getallocatedblocks() / 1000,
                 "azurite_mib": rss_mib(stack.azurite.process.pid),
                 "emulator_mib": rss_mib(stack.emulator.process.pid),
