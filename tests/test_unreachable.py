@@ -12,6 +12,7 @@ import sys
 import time
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -209,12 +210,9 @@ def test_a_command_reaching_hubspot_names_hubspot_base_url(
     assert_no_secret(err)
 
 
-def test_bench_says_one_line_and_goes_on(
-    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
-) -> None:
-    import bench.__main__ as bench_main
-    import bench.rag_ingest
-
+def _closed_qdrant_benchmark(monkeypatch: pytest.MonkeyPatch) -> tuple[int, Any]:
+    """A port nothing listens on, QDRANT_URL pointed at it, and a benchmark main that
+    calls Qdrant there."""
     port = free_port()
     monkeypatch.setenv("QDRANT_URL", f"http://127.0.0.1:{port}")
 
@@ -224,6 +222,16 @@ def test_bench_says_one_line_and_goes_on(
         QdrantClient(url=f"http://127.0.0.1:{port}", check_compatibility=False).get_collections()
         return 0
 
+    return port, reach_qdrant
+
+
+def test_bench_says_one_line_and_goes_on(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import bench.__main__ as bench_main
+    import bench.rag_ingest
+
+    port, reach_qdrant = _closed_qdrant_benchmark(monkeypatch)
     monkeypatch.setattr(bench.rag_ingest, "main", reach_qdrant)
     assert bench_main.main(["rag_ingest"]) == 1
     err = capsys.readouterr().err
@@ -237,15 +245,7 @@ def test_a_benchmark_run_on_its_own_says_one_line_too(
     # `python -m bench.<name>` runs its main through run_benchmark, as `python -m bench` does
     from bench.common import UNREACHABLE_EXIT, run_benchmark
 
-    port = free_port()
-    monkeypatch.setenv("QDRANT_URL", f"http://127.0.0.1:{port}")
-
-    def reach_qdrant(argv: object) -> int:
-        from qdrant_client import QdrantClient
-
-        QdrantClient(url=f"http://127.0.0.1:{port}", check_compatibility=False).get_collections()
-        return 0
-
+    _, reach_qdrant = _closed_qdrant_benchmark(monkeypatch)
     assert run_benchmark("faults", reach_qdrant) == UNREACHABLE_EXIT
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and err.startswith("bench faults: cannot reach the knowledge")
