@@ -24,10 +24,12 @@ from typing import Any
 
 from localdev.table_faults import WRITES, TableFaultConfig
 
+PER_POLL = 500  # emails one poll takes (POLL_MAX_THREADS_PER_RUN)
+
 
 @dataclass(frozen=True)
 class QdrantPlan:
-    """Knowledge-base faults, each starting at the poll's `emails // 4`-th draft and
+    """Knowledge-base faults, each starting a quarter into the first poll's drafts and
     lasting to the end of that poll (unreachable, slow) or happening once (restart)."""
 
     unreachable: bool = False
@@ -87,7 +89,7 @@ def stack_settings(llm_url: str) -> dict[str, str]:
         "EMBEDDING_MODEL": "stub-embedding",
         "EMBEDDING_PRICE_PER_1M": "0",
         "KNOWLEDGE_BASE_PATH": str(SAMPLE_KB),
-        "POLL_MAX_THREADS_PER_RUN": "500",
+        "POLL_MAX_THREADS_PER_RUN": str(PER_POLL),
         # The emulator has no rate limit here; HubSpot's limits are bench hubspot_storm's.
         "HUBSPOT_RATE_LIMIT_PER_10S": "1000",
         "POLL_OVERLAP_SECONDS": "60",
@@ -166,7 +168,9 @@ def run(
         client = host.client()
         asyncio.run(client.start_new(names.INGEST_ORCHESTRATOR, names.INGEST_INSTANCE_ID, {}))
         host.run_until_idle(timeout=600)
-        fault_from = max(1, emails // batches // 4)
+        # a quarter into the first poll's drafts: a poll takes at most PER_POLL emails, so
+        # from a larger arrival the fault would otherwise come at that poll's very end
+        fault_from = max(1, min(-(-emails // batches), PER_POLL) // 4)
         plan = scenario.qdrant
         qdrant_fired = {"restart": False, "down": False, "slow": False}
 
