@@ -27,7 +27,7 @@ import numpy as np
 from rag.confidence import SIGNALS, ConfidenceModel
 
 MODEL_FILE = Path(__file__).resolve().parents[1] / "rag" / "calibration" / "confidence.json"
-L2 = 1.0  # on the weights, not the intercept: tens to hundreds of drafts, five signals
+L2 = 1.0  # on the weights, not the intercept: tens to hundreds of drafts, six signals
 
 
 HIGH = 0.8  # the confidence a lead keeps drafts at (issue 20's precision target)

@@ -96,7 +96,7 @@ class BehaviourPlan(BaseModel):
 
 
 # Requests kept for GET /_stub/requests: far more than any test reads, few enough that a
-# 20,000-email run does not hold every prompt it was sent (about 4 KB a request).
+# 20,000-email run does not hold every prompt it was sent (the full log is about 100 MiB).
 REQUEST_LOG_SIZE = 10_000
 
 
