@@ -12,6 +12,7 @@ import random
 import threading
 import time
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any, Literal
 
@@ -106,7 +107,9 @@ class InboxClient:
         # None until we know whether the notes search endpoint exists here (the emulator
         # and some portals lack it); then True/False.
         self._notes_search_available: bool | None = None
-        self._post_locks: dict[str, threading.Lock] = {}
+        # message id -> (its lock, callers holding or waiting); dropped when none is left, so
+        # a long-lived client does not keep a lock for every message it ever posted
+        self._post_locks: dict[str, tuple[threading.Lock, int]] = {}
         self._post_locks_guard = threading.Lock()
 
     @classmethod
@@ -381,9 +384,21 @@ class InboxClient:
                 thread_id, answers_message_id, rendered, ticket_id, check_existing
             )
 
-    def _post_lock(self, message_id: str) -> threading.Lock:
+    @contextmanager
+    def _post_lock(self, message_id: str) -> Iterator[None]:
         with self._post_locks_guard:
-            return self._post_locks.setdefault(message_id, threading.Lock())
+            lock, users = self._post_locks.get(message_id, (threading.Lock(), 0))
+            self._post_locks[message_id] = (lock, users + 1)
+        try:
+            with lock:
+                yield
+        finally:
+            with self._post_locks_guard:
+                _, users = self._post_locks[message_id]
+                if users == 1:
+                    del self._post_locks[message_id]
+                else:
+                    self._post_locks[message_id] = (lock, users - 1)
 
     def _post_draft_locked(
         self,

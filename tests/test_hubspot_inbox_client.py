@@ -267,3 +267,6 @@ def test_concurrent_post_draft_for_one_message_posts_once(
         )
     assert len(fake_hubspot.posts("1")) == 1
     assert sorted(r.already_present for r in results) == [False, True, True, True]
+    # the per-message lock goes once no caller holds or waits for it: a client that lives
+    # as long as the worker must not keep one for every message it ever posted
+    assert client._post_locks == {}
