@@ -397,6 +397,18 @@ class Settings(BaseSettings):
                     "required unless LEDGER_TABLE_ENDPOINT is set (one of the two)",
                 )
             )
+        elif self.ledger_connection_string is None and not str(
+            self.ledger_table_endpoint
+        ).lower().startswith("https://"):
+            # azure-data-tables refuses a token credential over plain HTTP
+            problems.append(
+                (
+                    "LEDGER_TABLE_ENDPOINT",
+                    "must be an https:// URL: without LEDGER_CONNECTION_STRING the ledger "
+                    "signs in with the managed identity, which Table Storage takes over HTTPS "
+                    "only",
+                )
+            )
         if self.chunk_overlap_tokens >= self.chunk_tokens:
             problems.append(("CHUNK_OVERLAP_TOKENS", "must be smaller than CHUNK_TOKENS"))
         for role, provider in (("LLM", self.llm_provider), ("EMBEDDING", self.embedding_provider)):

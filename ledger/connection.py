@@ -26,6 +26,12 @@ def table_service(
     if connection_string:
         return TableServiceClient.from_connection_string(connection_string)
     if endpoint:
+        if not endpoint.lower().startswith("https://"):  # the SDK's own words are vaguer
+            raise ValueError(
+                "LEDGER_TABLE_ENDPOINT must be an https:// URL: without "
+                "LEDGER_CONNECTION_STRING the ledger signs in with the managed identity, "
+                "which Table Storage takes over HTTPS only"
+            )
         from azure.identity import DefaultAzureCredential
 
         return TableServiceClient(endpoint=endpoint, credential=DefaultAzureCredential())

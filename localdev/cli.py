@@ -9,10 +9,12 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import logging
 import sys
 import warnings
 from collections.abc import Sequence
 
+from core.credentials import missing_credential_line
 from core.settings import SettingsError
 from core.unreachable import explain, settings_from_environment
 
@@ -45,7 +47,8 @@ def build_parser() -> argparse.ArgumentParser:
             "failing, embedded Qdrant held by another process); 2 a bad setting or argument; "
             f"3 files refused by ingest; {UNREACHABLE_EXIT} a dependency does not answer "
             "(the ledger, Qdrant, HubSpot or the model): one line names the setting, the "
-            "address it points at and what to start or fix, never a secret."
+            "address it points at and what to start or fix, never a secret. A missing Azure "
+            "credential (managed identity chosen, none on the machine) is one line and 2."
         ),
     )
     subparsers = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
@@ -59,6 +62,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     # qdrant-client warns when it cannot ask a server for its version; the one line below
     # says why the server does not answer.
     warnings.filterwarnings("ignore", message="Failed to obtain server version")
+    # azure-identity logs every credential it tried at WARNING when none gives a token; the
+    # one line below says which setting chose the identity and what to set instead.
+    logging.getLogger("azure.identity").setLevel(logging.ERROR)
     try:
         return int(args.func(args))
     except SettingsError as exc:
@@ -83,13 +89,19 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _unreachable_or_raise(exc: Exception) -> int:
-    """A dependency nobody answers for is one line and UNREACHABLE_EXIT, not a traceback;
-    anything else is raised on."""
-    found = explain(exc, settings_from_environment())
-    if found is None:
-        raise exc
-    print(f"triage: {found.line()}", file=sys.stderr)
-    return UNREACHABLE_EXIT
+    """A dependency nobody answers for is one line and UNREACHABLE_EXIT, not a traceback; a
+    missing Azure credential is one line and 2 (a setting to fix); anything else is raised
+    on."""
+    settings = settings_from_environment()
+    found = explain(exc, settings)
+    if found is not None:
+        print(f"triage: {found.line()}", file=sys.stderr)
+        return UNREACHABLE_EXIT
+    credential = missing_credential_line(exc, settings)
+    if credential is not None:
+        print(f"triage: {credential}", file=sys.stderr)
+        return 2
+    raise exc
 
 
 if __name__ == "__main__":

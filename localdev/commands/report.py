@@ -56,7 +56,12 @@ def run(args: argparse.Namespace) -> int:
     connection = os.environ.get("LEDGER_CONNECTION_STRING")
     endpoint = os.environ.get("LEDGER_TABLE_ENDPOINT")
     if connection or endpoint:
-        built = reporting.report(window, book=_ledger(connection, endpoint))
+        try:
+            book = _ledger(connection, endpoint)
+        except ValueError as exc:  # a ledger setting the client refuses
+            print(f"triage report: {exc}", file=sys.stderr)
+            return 2
+        built = reporting.report(window, book=book)
     else:
         built = _local_report(args.data_dir, window)
     if args.html:

@@ -1,0 +1,77 @@
+"""One line for a missing Azure credential, instead of azure-identity's traceback.
+
+With no connection string or key set, the ledger (``LEDGER_TABLE_ENDPOINT``) and Azure
+OpenAI (``AZURE_OPENAI_ENDPOINT``) sign in with ``DefaultAzureCredential``: the Function
+App's managed identity in Azure, a developer's ``az login`` or the ``AZURE_CLIENT_*``
+variables elsewhere. When none of those is there, azure-identity raises
+``ClientAuthenticationError`` ("DefaultAzureCredential failed to retrieve a token from the
+included credentials", azure-identity's TROUBLESHOOTING.md) before any request is sent,
+so the error carries no HTTP response; a service's own 401 (a wrong key) does, and is not
+this. The line names the settings that chose the identity and what to set instead; the
+exception's text is never shown.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from core.settings import Settings
+
+
+def _chain(exc: BaseException) -> Iterator[BaseException]:
+    seen: set[int] = set()
+    current: BaseException | None = exc
+    while current is not None and id(current) not in seen:
+        seen.add(id(current))
+        yield current
+        current = current.__cause__ or current.__context__
+
+
+def is_missing_credential(exc: BaseException) -> bool:
+    """A token the credential could not get (no response from any service), anywhere in the
+    exception's chain."""
+    from azure.core.exceptions import ClientAuthenticationError
+
+    return any(
+        isinstance(error, ClientAuthenticationError) and error.response is None
+        for error in _chain(exc)
+    )
+
+
+def identity_users(settings: Settings | None) -> list[tuple[str, str, str]]:
+    """(what, the setting that points at it, the secret setting that would replace the
+    identity) for each dependency these settings reach with the managed identity."""
+    if settings is None:
+        return []
+    users: list[tuple[str, str, str]] = []
+    if settings.ledger_connection_string is None and settings.ledger_table_endpoint:
+        users.append(("the ledger", "LEDGER_TABLE_ENDPOINT", "LEDGER_CONNECTION_STRING"))
+    azure_roles = [
+        provider.value
+        for provider in (settings.llm_provider, settings.embedding_provider)
+        if provider.value == "azure_openai"
+    ]
+    if azure_roles and settings.azure_openai_api_key is None:
+        users.append(("Azure OpenAI", "AZURE_OPENAI_ENDPOINT", "AZURE_OPENAI_API_KEY"))
+    return users
+
+
+def missing_credential_line(exc: BaseException, settings: Settings | None) -> str | None:
+    """The line for a missing credential, or None when ``exc`` is something else."""
+    if not is_missing_credential(exc):
+        return None
+    users = identity_users(settings)
+    if users:
+        named = " and ".join(f"{what} ({setting})" for what, setting, _ in users)
+        instead = " or ".join(secret for _, _, secret in users)
+        reached = f"{named} {'is' if len(users) == 1 else 'are'} reached with"
+        alternative = f", or set {instead}"
+    else:
+        reached, alternative = "a dependency is reached with", ""
+    return (
+        f"no Azure credential on this machine: {reached} the managed identity "
+        "(DefaultAzureCredential) and none is available; sign in with `az login` or set "
+        f"AZURE_TENANT_ID, AZURE_CLIENT_ID and AZURE_CLIENT_SECRET{alternative}"
+    )
