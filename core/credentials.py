@@ -13,20 +13,12 @@ exception's text is never shown.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from typing import TYPE_CHECKING
+
+from core.unreachable import exception_chain
 
 if TYPE_CHECKING:
     from core.settings import Settings
-
-
-def _chain(exc: BaseException) -> Iterator[BaseException]:
-    seen: set[int] = set()
-    current: BaseException | None = exc
-    while current is not None and id(current) not in seen:
-        seen.add(id(current))
-        yield current
-        current = current.__cause__ or current.__context__
 
 
 def is_missing_credential(exc: BaseException) -> bool:
@@ -36,7 +28,7 @@ def is_missing_credential(exc: BaseException) -> bool:
 
     return any(
         isinstance(error, ClientAuthenticationError) and error.response is None
-        for error in _chain(exc)
+        for error in exception_chain(exc)
     )
 
 

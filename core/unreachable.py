@@ -128,7 +128,8 @@ def settings_from_environment() -> Settings | None:
         return None
 
 
-def _chain(exc: BaseException) -> Iterator[BaseException]:
+def exception_chain(exc: BaseException) -> Iterator[BaseException]:
+    """``exc`` and the exceptions behind it (``__cause__``, else ``__context__``), outside in."""
     seen: set[int] = set()
     current: BaseException | None = exc
     while current is not None and id(current) not in seen:
@@ -143,7 +144,7 @@ def _kind(exc: BaseException) -> Kind | None:
     from azure.core.exceptions import ServiceRequestError
     from qdrant_client.http.exceptions import ResponseHandlingException
 
-    for error in _chain(exc):
+    for error in exception_chain(exc):
         if isinstance(error, ServiceRequestError):
             return "ledger"
         if isinstance(error, openai.APIConnectionError):
@@ -157,7 +158,7 @@ def _kind(exc: BaseException) -> Kind | None:
 
 def _errors(exc: BaseException) -> list[BaseException]:
     """The chain, plus the `source` qdrant-client keeps of the error it wraps."""
-    errors = list(_chain(exc))
+    errors = list(exception_chain(exc))
     return errors + [
         s for e in errors if isinstance(s := getattr(e, "source", None), BaseException)
     ]
@@ -212,7 +213,7 @@ def _model_setting(called: str, exc: BaseException, settings: Settings | None) -
 
 def _called_url(exc: BaseException) -> str | None:
     """The URL of the request the client made (requests and httpx errors carry it)."""
-    for error in _chain(exc):
+    for error in exception_chain(exc):
         for candidate in (error, getattr(error, "source", None)):
             try:  # httpx raises RuntimeError (not AttributeError) for an error with no request
                 url = getattr(getattr(candidate, "request", None), "url", None)
