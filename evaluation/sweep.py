@@ -29,6 +29,8 @@ SETTINGS: dict[str, str] = {
     "article (rag/answerability.py FLAT_GAP, rag/distinctness.py)",
     "lang_hub_weight": "share of a passage's mean cosine to the off-topic probes in the "
     "customer's language taken off its cosine (rag/language_hubness.py LANG_HUB_WEIGHT)",
+    "cross_language_margin": "cosine a passage in another language than the question's needs "
+    "above its threshold (rag/answerability.py CROSS_LANGUAGE_MARGIN)",
     "probe_fence": "interquartile ranges above the third quartile past which a probe counts "
     "as answered and is left out of the calibration; inf = off (rag/answerability.py "
     "PROBE_FENCE)",
@@ -56,6 +58,7 @@ def _apply(setting: str, value: float) -> object:
         "lang_hub_weight": current.lang_hub_weight,
         "flat_gap": current.flat_gap,
         "probe_fence": current.probe_fence,
+        "cross_language_margin": current.cross_language_margin,
     }
     options[setting] = value
     answering.DEFAULT_GATE = AnswerabilityGate(
@@ -65,6 +68,7 @@ def _apply(setting: str, value: float) -> object:
         lang_hub_weight=options["lang_hub_weight"],
         flat_gap=options["flat_gap"],
         probe_fence=options["probe_fence"],
+        cross_language_margin=options["cross_language_margin"],
         min_sd=current.min_sd,
         margin_over_max=current.margin_over_max,
     )

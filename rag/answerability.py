@@ -60,6 +60,9 @@ HUB_SEARCH = 10  # probe hits rescored with the hub penalty (the best raw hit ma
 # needs this much more cosine than its calibrated threshold: a close-to-the-domain question
 # on something the knowledge base lacks sits near its generic sections.
 UNKNOWN_TERM_MARGIN = 0.03
+# A passage in another language than the question's needs this much more cosine than its
+# language pair's threshold: across languages retrieval puts the answer first less often.
+CROSS_LANGUAGE_MARGIN = 0.0
 # The lead must stand this much (cosine) above the fifth-closest passage of another article
 # (rag.distinctness); chosen with `triage eval sweep flat_gap` on the tuning sets.
 FLAT_GAP = 0.01
@@ -138,6 +141,18 @@ def within_fence(scores: Sequence[float], fence: float) -> list[float]:
     return [s for s in scores if s <= upper]
 
 
+_SAME_LANGUAGE = {"nb": "no", "nn": "no"}
+
+
+def _across(question_language: str, passage_language: str | None) -> bool:
+    """The passage is in a known language other than the question's."""
+    if not passage_language or passage_language == "und":
+        return False
+    return _SAME_LANGUAGE.get(passage_language, passage_language) != _SAME_LANGUAGE.get(
+        question_language, question_language
+    )
+
+
 @lru_cache(maxsize=1)
 def off_topic_probes() -> dict[str, list[str]]:
     raw = resources.files("rag.calibration").joinpath("off_topic.json").read_text("utf-8")
@@ -153,6 +168,7 @@ class AnswerabilityGate:
         margin_over_max: float | None = None,
         min_sd: float = 0.02,
         unknown_term_margin: float = UNKNOWN_TERM_MARGIN,
+        cross_language_margin: float = CROSS_LANGUAGE_MARGIN,
         hub_weight: float = HUB_WEIGHT,
         lang_hub_weight: float = LANG_HUB_WEIGHT,
         flat_gap: float = FLAT_GAP,
@@ -163,6 +179,7 @@ class AnswerabilityGate:
         self.probe_fence = probe_fence
         self.flat_gap = flat_gap
         self.unknown_term_margin = unknown_term_margin
+        self.cross_language_margin = cross_language_margin
         self.hub_weight = hub_weight
         self.lang_hub_weight = lang_hub_weight
         self.margin_over_max = margin_over_max
@@ -345,15 +362,18 @@ class AnswerabilityGate:
             for passage_language in {p.language or None for p in scored}
         }
         judged = [(p, by_language[p.language or None]) for p in scored]
-        margins = {
-            p.chunk_id: round((p.dense_score or 0.0) - c.threshold - raise_by, 4) for p, c in judged
-        }
-        passing = [(p, c) for p, c in judged if (p.dense_score or 0.0) >= c.threshold + raise_by]
+
+        def needed(passage: Passage, calibration: Calibration) -> float:
+            across = self.cross_language_margin if _across(language, passage.language) else 0.0
+            return calibration.threshold + raise_by + across
+
+        margins = {p.chunk_id: round((p.dense_score or 0.0) - needed(p, c), 4) for p, c in judged}
+        passing = [(p, c) for p, c in judged if (p.dense_score or 0.0) >= needed(p, c)]
         best, calibration = passing[0] if passing else judged[0]
         return Judgement(
             bool(passing),
             best.dense_score,
-            round(calibration.threshold + raise_by, 4),
+            round(needed(best, calibration), 4),
             calibration,
             passing=tuple(p.chunk_id for p, _ in passing),
             margins=margins,

