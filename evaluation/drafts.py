@@ -36,6 +36,8 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 
 from evaluation import crossdomain
 from evaluation.boilerplate import quotes_boilerplate
+from evaluation.loss_stages import format_stages, loss_stage, stage_counts
+from pipeline.answer_trace import AnswerTrace
 
 if TYPE_CHECKING:
     from core.llm.usage import UsageMeter
@@ -79,14 +81,20 @@ metrics (per set, per language and over all emails of the set):
   facts         key facts found / key facts asked, over answerable emails that got an answer
   lang.ok       drafts whose DraftReply.language, first line (greeting) and closing
                 line are in the email's language (share of emails that got any draft)
-  retr@k        answerable emails with a gold source among the retrieved passages
+  retr@k        answerable emails with a gold source among the passages judged for one of
+                their questions (the top k of its retrieval), drafted or not
   intent        triage intent = labelled intent (emails with an intent label); the
                 confusion table lists labelled (rows) against predicted (columns)
 A gold source "path#heading" matches a cited passage with that source path and section
 (or a sub-section of it); a bare "path" matches any section of the file.
-per set also: routing recall and precision per reason (rec = went to a person, reason =
-with that reason, prec = routed emails of that reason labelled so), and the reliability of
-the confidence (answered drafts per band, share correct and share not wrong).
+per set also: where each answerable email's answer ended, the first stage its gold passage
+did not pass (answered; facts missing; lost to another passage: it passed, the draft cited
+others; drafter found no answer; held back as flat; below the threshold: judged, too far;
+ranked below the top k: retrieved among the 20 closest but not judged; not retrieved; no
+question found; routed; skipped), routing recall and precision per reason (rec = went
+to a person, reason = with that reason, prec = routed emails of that reason labelled so),
+and the reliability of the confidence (answered drafts per band, share correct and share
+not wrong).
 the table across sets (issue 20's targets; '!' = missed): each set's role from
 evals/tuning.json (held out, or tuned on), correct, wrong, held back (= no-answer),
 false.abst, route.rec, route.prec, boilerpl. (drafts quoting help-centre boilerplate:
@@ -389,6 +397,8 @@ class EmailResult(BaseModel):
     reply_language_ok: bool | None = None  # None: no draft (skipped)
     correct: bool = False
     wrong: bool = False
+    # answerable emails: where the answer ended (evaluation.loss_stages.STAGES)
+    stage: str = ""
     boilerplate_quoted: bool = False  # the draft quotes help-centre boilerplate
     draft: str = ""
     # every billed model call for the email (classifier, query embeddings, drafter; failed
@@ -484,6 +494,7 @@ def aggregate(results: Sequence[EmailResult]) -> dict[str, Any]:
             sum(r.intent_predicted == r.intent_expected for r in labelled), len(labelled)
         ),
         "decisions": dict(Counter(r.decision for r in results)),
+        "stages": stage_counts(r.stage for r in answerable),
     }
 
 
@@ -730,9 +741,13 @@ def _answer(
             draft_language=None,
         )
         usage = _usage_fields({"triage": triaged.model_dump(mode="json")})
-        return EmailResult(**base, decision="skipped", reason=reason, **scored, **usage)
+        stage = "skipped" if email.expect == "answer" else ""
+        return EmailResult(
+            **base, decision="skipped", reason=reason, stage=stage, **scored, **usage
+        )
     context, mapping = _thread_context(triaged.quoted_context, components.config.pii_redaction)
     mapping = {**triaged.pii_map, **mapping}
+    trace = AnswerTrace()
     outcome = answer_email(
         triaged,
         store=store,
@@ -742,6 +757,7 @@ def _answer(
         subject=email.subject,
         thread_context=context,
         top_k=components.settings.retrieval_top_k,
+        trace=trace,
     )
     draft = outcome.draft
     body = pii.restore(draft.body, mapping) if mapping else draft.body
@@ -753,6 +769,17 @@ def _answer(
         draft_body=body,
         draft_language=draft.language,
     )
+    if trace.questions:  # what retrieval found, whether or not a draft was written
+        scored["gold_retrieved"] = _gold_judged(email, trace)
+    stage = ""
+    if email.expect == "answer":
+        stage = loss_stage(
+            decision=outcome.decision,
+            correct=scored["correct"],
+            gold_cited=scored["gold_cited"],
+            trace=trace,
+            is_gold=lambda source, section: _is_gold(email, source, section),
+        )
     usage = _usage_fields(
         {
             "triage": triaged.model_dump(mode="json"),
@@ -769,8 +796,22 @@ def _answer(
         drafter=f"{draft.drafter}/{draft.model}",
         boilerplate_quoted=quotes_boilerplate(body) if outcome.decision == "answered" else False,
         draft=body,
+        stage=stage,
         **scored,
         **usage,
+    )
+
+
+def _is_gold(email: EvalEmail, source: str, section: str) -> bool:
+    return any(matches_gold(source, section, gold) for gold in email.gold_sources)
+
+
+def _gold_judged(email: EvalEmail, trace: AnswerTrace) -> bool:
+    """A gold source among the passages the gate judged for some question (its top k)."""
+    return any(
+        p.chunk_id in question.judged and _is_gold(email, p.source, p.section)
+        for question in trace.questions
+        for p in question.retrieved
     )
 
 
@@ -1144,6 +1185,8 @@ def format_set(report: dict[str, Any]) -> str:
             "outcomes (partial = right source, a key fact missing): "
             + ", ".join(f"{name} {counted[name]}" for name in order if counted[name])
         )
+        if metrics.get("stages"):
+            lines.append(format_stages(metrics["stages"]))
         lines.append("wrong answers: " + _ids(results, lambda r: bool(r["wrong"])))
         lines.append(
             "false abstentions: "

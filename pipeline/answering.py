@@ -27,6 +27,7 @@ from typing import Literal
 
 from pydantic import BaseModel, Field
 
+from pipeline.answer_trace import AnswerTrace, QuestionTrace, TracedPassage
 from rag.answerability import AnswerabilityGate, Judgement
 from rag.confidence import capped_margin, confidence, gap_signal
 from rag.coverage import store_vocabulary, unknown_terms
@@ -82,9 +83,12 @@ def answer_email(
     gate: AnswerabilityGate | None = None,
     team_domains: Sequence[str] = (),
     team_addresses: Sequence[str] = (),
+    trace: AnswerTrace | None = None,
 ) -> AnswerOutcome:
     """Route, abstain with what is missing, or retrieve per question and draft. Retrieved
-    passages the screen flags (rag.screening) are withheld, and the agent is told."""
+    passages the screen flags (rag.screening) are withheld, and the agent is told.
+    ``trace``, when given, gets what each question retrieved and how it was judged (the
+    draft evaluation's account of where an answer was lost)."""
     if triage.needs_person:
         reason = (
             f"needs a person: {triage.needs_person_reason or triage.needs_person} "
@@ -123,6 +127,8 @@ def answer_email(
         judgement = gate.judge_passages(passages, store, embedder, triage.language, unknown)
         judgement = gate.judge_distinct(judgement, retrieved)
         per_question.append((question, passages, judgement))
+        if trace is not None:
+            trace.questions.append(_traced(retrieved, passages, judgement))
 
     answered = [(q, ps, j) for q, ps, j in per_question if j.answerable]
     answered_abouts = [a for a, (_, _, j) in zip(abouts, per_question, strict=True) if j.answerable]
@@ -200,6 +206,18 @@ def draft_signals(
         "foreign_source": float(foreign),
         "lead_gap": gap_signal([j.lead_gap for _, j in answered]),
     }
+
+
+def _traced(retrieved: list[Passage], judged: list[Passage], judgement: Judgement) -> QuestionTrace:
+    return QuestionTrace(
+        retrieved=[
+            TracedPassage(chunk_id=p.chunk_id, source=p.source, section=p.section)
+            for p in retrieved
+        ],
+        judged=[p.chunk_id for p in judged],
+        passing=list(judgement.passing),
+        flat=judgement.flat,
+    )
 
 
 def _count(n: int) -> str:

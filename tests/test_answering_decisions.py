@@ -233,3 +233,47 @@ def test_a_near_tie_is_cited_with_the_passing_passage() -> None:
     ordered, chosen = _passages_for([("q", retrieved, judgement)], top_k=5)
     assert [p.chunk_id for p in ordered] == ["best", "tie"]
     assert chosen == [[1, 2]]
+
+
+def test_the_trace_tells_what_each_question_retrieved_and_how_it_was_judged(
+    sample_kb_store, e5_embedder
+):
+    from pipeline.answer_trace import AnswerTrace
+
+    subject = "Delivery and tyres"
+    text = (
+        "Hi,\n\nHow long does delivery to Germany take? And do you sell winter tyres for "
+        "cargo bikes?\n\nThanks,\nOliver"
+    )
+    trace = AnswerTrace()
+    outcome = answer_email(
+        _triage(subject, text),
+        store=sample_kb_store,
+        embedder=e5_embedder,
+        drafter=ExtractiveDrafter(),
+        message_id="m1",
+        subject=subject,
+        trace=trace,
+    )
+    assert outcome.decision == "answered" and len(trace.questions) == 2
+    for traced in trace.questions:
+        pool = [p.chunk_id for p in traced.retrieved]
+        assert len(pool) > 5 and len(traced.judged) <= 5  # a deeper pool than is judged
+        assert set(traced.judged) <= set(pool) and set(traced.passing) <= set(traced.judged)
+    delivery = trace.questions[0]
+    assert delivery.passing and not delivery.flat
+    assert {p.source for p in delivery.retrieved if p.chunk_id in delivery.passing} & {
+        "help/delivery.md",
+        "faq.csv",
+    }
+    routed = AnswerTrace()
+    handed_over = answer_email(
+        _triage("Lawyer", "Hello,\n\nMy lawyer will sue you over the broken frame.\n\nEva"),
+        store=sample_kb_store,
+        embedder=e5_embedder,
+        drafter=ExtractiveDrafter(),
+        message_id="m2",
+        trace=routed,
+    )
+    assert handed_over.decision == "routed"
+    assert routed.questions == []  # routed before any retrieval

@@ -22,6 +22,7 @@ from evaluation.drafts import (
     score,
     select,
 )
+from evaluation.loss_stages import STAGES
 from localdev import cli
 from localdev.openai_stub import OpenAIStub
 from rag.ingest.pipeline import iter_source_files, load_document
@@ -349,6 +350,11 @@ def test_eval_drafts_runs_a_set_of_your_own_end_to_end(
     if answer["decision"] == "answered":
         assert answer["draft"] and answer["reply_language"] == "en"
         assert answer["correct"] == (answer["gold_cited"] and not answer["facts_missing"])
+    # where the answerable email's answer ended, and only for answerable emails
+    assert answer["stage"] in STAGES and by_id["tiny-abstain"]["stage"] == ""
+    assert (answer["stage"] == "answered") == answer["correct"]
+    assert block["metrics"]["stages"] == {answer["stage"]: 1}
+    assert "answerable emails by where the answer ended: " in draft_eval.format_set(block)
     summary = json.loads(summary_path.read_text(encoding="utf-8"))
     assert "results" not in summary["sets"][0]
     assert summary["sets"][0]["metrics"] == block["metrics"]
