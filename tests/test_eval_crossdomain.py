@@ -48,6 +48,16 @@ def test_the_repositorys_tuning_file_names_only_sets_that_exist() -> None:
     assert load_tuning().tuned_sets() <= set(known_sets())
 
 
+def test_the_held_out_domains_stay_held_out() -> None:
+    # nothing may be chosen on them: their figures are what an unseen knowledge base gets
+    tuning = load_tuning()
+    assert {name: tuning.role(name) for name in ("telecom", "travel", "fitness")} == {
+        "telecom": "held out",
+        "travel": "held out",
+        "fitness": "held out",
+    }
+
+
 def test_routing_counts_recall_precision_and_the_reason() -> None:
     results = [
         result("route", "routed", route_reason="privacy", route_name="privacy_request"),
