@@ -7,6 +7,7 @@ from __future__ import annotations
 import pytest
 
 from hubspot.rendering import NEEDS_PERSON_LABEL, CommentContent, Source, render_comment
+from pipeline.answer_trace import AnswerTrace
 from pipeline.answering import AnswerOutcome, answer_email
 from rag.answerability import AnswerabilityGate
 from rag.drafting import ExtractiveDrafter
@@ -31,6 +32,7 @@ def _answer(
     subject: str,
     text: str,
     gate: AnswerabilityGate | None = None,
+    trace: AnswerTrace | None = None,
 ) -> AnswerOutcome:
     return answer_email(
         _triage(subject, text),
@@ -40,6 +42,7 @@ def _answer(
         message_id="m1",
         subject=subject,
         gate=gate,
+        trace=trace,
     )
 
 
@@ -238,23 +241,12 @@ def test_a_near_tie_is_cited_with_the_passing_passage() -> None:
 def test_the_trace_tells_what_each_question_retrieved_and_how_it_was_judged(
     sample_kb_store, e5_embedder
 ):
-    from pipeline.answer_trace import AnswerTrace
-
-    subject = "Delivery and tyres"
     text = (
         "Hi,\n\nHow long does delivery to Germany take? And do you sell winter tyres for "
         "cargo bikes?\n\nThanks,\nOliver"
     )
     trace = AnswerTrace()
-    outcome = answer_email(
-        _triage(subject, text),
-        store=sample_kb_store,
-        embedder=e5_embedder,
-        drafter=ExtractiveDrafter(),
-        message_id="m1",
-        subject=subject,
-        trace=trace,
-    )
+    outcome = _answer(sample_kb_store, e5_embedder, "Delivery and tyres", text, trace=trace)
     assert outcome.decision == "answered" and len(trace.questions) == 2
     for traced in trace.questions:
         pool = [p.chunk_id for p in traced.retrieved]
@@ -267,13 +259,7 @@ def test_the_trace_tells_what_each_question_retrieved_and_how_it_was_judged(
         "faq.csv",
     }
     routed = AnswerTrace()
-    handed_over = answer_email(
-        _triage("Lawyer", "Hello,\n\nMy lawyer will sue you over the broken frame.\n\nEva"),
-        store=sample_kb_store,
-        embedder=e5_embedder,
-        drafter=ExtractiveDrafter(),
-        message_id="m2",
-        trace=routed,
-    )
+    lawyer = "Hello,\n\nMy lawyer will sue you over the broken frame.\n\nEva"
+    handed_over = _answer(sample_kb_store, e5_embedder, "Lawyer", lawyer, trace=routed)
     assert handed_over.decision == "routed"
     assert routed.questions == []  # routed before any retrieval
