@@ -7,6 +7,8 @@ from typing import Any
 
 from azure.data.tables import TableServiceClient
 
+from core.settings import SettingsError
+
 # After a dropped connection (the request may or may not have been applied) the SDK resends
 # GET, PUT and DELETE, but not a merge (PATCH), which it cannot know to be idempotent. The
 # ledger's unconditional merges write fixed values (their timestamps are taken before the
@@ -27,12 +29,17 @@ def table_service(
         return TableServiceClient.from_connection_string(connection_string)
     if endpoint:
         if not endpoint.lower().startswith("https://"):  # the SDK's own words are vaguer
-            raise ValueError(
-                "LEDGER_TABLE_ENDPOINT must be an https:// URL: without "
-                "LEDGER_CONNECTION_STRING the ledger signs in with the managed identity, "
-                "which Table Storage takes over HTTPS only"
+            raise SettingsError(
+                [
+                    (
+                        "LEDGER_TABLE_ENDPOINT",
+                        "must be an https:// URL: without LEDGER_CONNECTION_STRING the "
+                        "ledger signs in with the managed identity, which Table Storage "
+                        "takes over HTTPS only",
+                    )
+                ]
             )
         from azure.identity import DefaultAzureCredential
 
         return TableServiceClient(endpoint=endpoint, credential=DefaultAzureCredential())
-    raise ValueError("set LEDGER_CONNECTION_STRING or LEDGER_TABLE_ENDPOINT")
+    raise SettingsError([("LEDGER_CONNECTION_STRING", "or LEDGER_TABLE_ENDPOINT: set one")])

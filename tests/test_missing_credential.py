@@ -8,6 +8,7 @@ import subprocess
 import sys
 from types import SimpleNamespace
 
+import pytest
 from azure.core.exceptions import ClientAuthenticationError
 
 from core.credentials import identity_users, is_missing_credential, missing_credential_line
@@ -81,9 +82,9 @@ def test_an_http_ledger_endpoint_with_the_identity_is_refused_at_start_up() -> N
     assert "LEDGER_TABLE_ENDPOINT" not in dict(_identity_settings().dependency_problems())
 
 
-def _report(endpoint: str) -> subprocess.CompletedProcess[str]:
+def _report(endpoint: str, command: str = "report") -> subprocess.CompletedProcess[str]:
     return subprocess.run(
-        [sys.executable, "-m", "localdev.cli", "report"],
+        [sys.executable, "-m", "localdev.cli", *command.split()],
         cwd=ROOT,
         env=_env(LEDGER_TABLE_ENDPOINT=endpoint),
         capture_output=True,
@@ -102,8 +103,9 @@ def test_report_without_a_credential_says_one_line() -> None:
         assert text in lines[0]
 
 
-def test_report_with_an_http_endpoint_and_the_identity_names_the_setting() -> None:
-    done = _report(f"http://127.0.0.1:{free_port()}/devstoreaccount1")
+@pytest.mark.parametrize("command", ["report", "suggestions list"])
+def test_an_http_endpoint_with_the_identity_names_the_setting(command: str) -> None:
+    done = _report(f"http://127.0.0.1:{free_port()}/devstoreaccount1", command)
     assert done.returncode == 2, done.stderr[-2000:]
     assert "Traceback" not in done.stderr
-    assert "LEDGER_TABLE_ENDPOINT must be an https:// URL" in done.stderr
+    assert "LEDGER_TABLE_ENDPOINT: must be an https:// URL" in done.stderr

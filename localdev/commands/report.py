@@ -56,12 +56,7 @@ def run(args: argparse.Namespace) -> int:
     connection = os.environ.get("LEDGER_CONNECTION_STRING")
     endpoint = os.environ.get("LEDGER_TABLE_ENDPOINT")
     if connection or endpoint:
-        try:
-            book = _ledger(connection, endpoint)
-        except ValueError as exc:  # a ledger setting the client refuses
-            print(f"triage report: {exc}", file=sys.stderr)
-            return 2
-        built = reporting.report(window, book=book)
+        built = reporting.report(window, book=_ledger(connection, endpoint))
     else:
         built = _local_report(args.data_dir, window)
     if args.html:
