@@ -1,14 +1,16 @@
-"""One line for a missing Azure credential, instead of azure-identity's traceback.
+"""One line for an Azure credential that gave no token, instead of azure-identity's traceback.
 
 With no connection string or key set, the ledger (``LEDGER_TABLE_ENDPOINT``) and Azure
 OpenAI (``AZURE_OPENAI_ENDPOINT``) sign in with ``DefaultAzureCredential``: the Function
 App's managed identity in Azure, a developer's ``az login`` or the ``AZURE_CLIENT_*``
-variables elsewhere. When none of those is there, azure-identity raises
-``ClientAuthenticationError`` ("DefaultAzureCredential failed to retrieve a token from the
-included credentials", azure-identity's TROUBLESHOOTING.md) before any request is sent,
-so the error carries no HTTP response; a service's own 401 (a wrong key) does, and is not
-this. The line names the settings that chose the identity and what to set instead; the
-exception's text is never shown.
+variables elsewhere. When no credential in that chain gives a token (none is there, or one
+is there and refused), azure-identity raises ``ClientAuthenticationError`` ("...failed to
+retrieve a token from the included credentials", its TROUBLESHOOTING.md) before any
+request is sent, so the error carries no HTTP response; a service's own 401 (a wrong
+account key) does, and is not this. azure-identity also logs, as a warning, each
+credential it tried and why it gave nothing: that stays on, since it is the only place a
+refused credential's reason appears. The line names the settings that chose the identity
+and what to set instead; the exception's text is never repeated in it.
 """
 
 from __future__ import annotations
@@ -63,7 +65,8 @@ def missing_credential_line(exc: BaseException, settings: Settings | None) -> st
     else:
         reached, alternative = "a dependency is reached with", ""
     return (
-        f"no Azure credential on this machine: {reached} the managed identity "
-        "(DefaultAzureCredential) and none is available; sign in with `az login` or set "
-        f"AZURE_TENANT_ID, AZURE_CLIENT_ID and AZURE_CLIENT_SECRET{alternative}"
+        f"no Azure token: {reached} the managed identity (DefaultAzureCredential) and no "
+        "credential on this machine gave one (none found, or one refused: see the warning "
+        "above); sign in with `az login` or set AZURE_TENANT_ID, AZURE_CLIENT_ID and "
+        f"AZURE_CLIENT_SECRET (check them if they are set){alternative}"
     )

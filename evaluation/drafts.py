@@ -81,17 +81,18 @@ metrics (per set, per language and over all emails of the set):
   facts         key facts found / key facts asked, over answerable emails that got an answer
   lang.ok       drafts whose DraftReply.language, first line (greeting) and closing
                 line are in the email's language (share of emails that got any draft)
-  retr@k        answerable emails with a gold source among the passages judged for one of
-                their questions (the top k of its retrieval), drafted or not
+  retr@k        answerable emails with a gold source among the top k of one of their
+                questions' retrieval, drafted or not
   intent        triage intent = labelled intent (emails with an intent label); the
                 confusion table lists labelled (rows) against predicted (columns)
 A gold source "path#heading" matches a cited passage with that source path and section
 (or a sub-section of it); a bare "path" matches any section of the file.
 per set also: where each answerable email's answer ended, the first stage its gold passage
 did not pass (answered; facts missing; lost to another passage: it passed, the draft cited
-others; drafter found no answer; held back as flat; below the threshold: judged, too far;
-ranked below the top k: retrieved among the 20 closest but not judged; not retrieved; no
-question found; routed; skipped), routing recall and precision per reason (rec = went
+others; drafter found no answer; held back as flat: it passed, no article stood out; below
+the threshold: judged, too far; set aside: in the top k, dropped as another country's or
+as suspect; ranked below the top k: among the 20 closest, not the top k; not retrieved;
+no question found; routed; skipped), routing recall and precision per reason (rec = went
 to a person, reason = with that reason, prec = routed emails of that reason labelled so),
 and the reliability of the confidence (answered drafts per band, share correct and share
 not wrong).
@@ -386,7 +387,7 @@ class EmailResult(BaseModel):
     signals: dict[str, float] = Field(default_factory=dict)  # what the confidence is made of
     drafter: str = ""  # DraftReply.drafter/model: shows an LLM draft that fell back
     cited: list[str] = Field(default_factory=list)
-    retrieved: list[str] = Field(default_factory=list)
+    retrieved: list[str] = Field(default_factory=list)  # the passages the draft was given
     gold_cited: bool = False
     gold_retrieved: bool = False
     facts_found: list[str] = Field(default_factory=list)
@@ -770,7 +771,7 @@ def _answer(
         draft_language=draft.language,
     )
     if trace.questions:  # what retrieval found, whether or not a draft was written
-        scored["gold_retrieved"] = _gold_judged(email, trace)
+        scored["gold_retrieved"] = _gold_in_top_k(email, trace)
     stage = ""
     if email.expect == "answer":
         stage = loss_stage(
@@ -806,10 +807,10 @@ def _is_gold(email: EvalEmail, source: str, section: str) -> bool:
     return any(matches_gold(source, section, gold) for gold in email.gold_sources)
 
 
-def _gold_judged(email: EvalEmail, trace: AnswerTrace) -> bool:
-    """A gold source among the passages the gate judged for some question (its top k)."""
+def _gold_in_top_k(email: EvalEmail, trace: AnswerTrace) -> bool:
+    """A gold source among the top k of some question's retrieval."""
     return any(
-        p.chunk_id in question.judged and _is_gold(email, p.source, p.section)
+        p.chunk_id in question.window and _is_gold(email, p.source, p.section)
         for question in trace.questions
         for p in question.retrieved
     )

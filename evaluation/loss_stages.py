@@ -17,9 +17,10 @@ STAGES = (
     "facts missing",  # the gold passage cited, a key fact not in the draft
     "lost to another passage",  # the gold passage passed; the draft cited others
     "drafter found no answer",  # the gold passage passed; the drafter said no answer
-    "held back as flat",  # the gold passage in the pool, no article stood out
+    "held back as flat",  # the gold passage passed, but no article stood out
     "below the threshold",  # judged (among the top k), below its threshold
-    "ranked below the top k",  # in the retrieval pool, not among the passages judged
+    "set aside",  # among the top k, set aside as another country's or as suspect
+    "ranked below the top k",  # in the retrieval pool, not among its top k
     "not retrieved",  # not in any question's retrieval pool
     "no question found",
     "routed",
@@ -52,12 +53,15 @@ def loss_stage(
     with_gold = [q for q in trace.questions if gold_ids & {p.chunk_id for p in q.retrieved}]
     if not with_gold:
         return "not retrieved"
-    if any(gold_ids & set(q.passing) for q in with_gold):
+    passed = [q for q in with_gold if gold_ids & set(q.passing)]
+    if any(not q.flat for q in passed):
         return "lost to another passage" if decision == "answered" else "drafter found no answer"
-    if any(q.flat for q in with_gold):
+    if passed:
         return "held back as flat"
     if any(gold_ids & set(q.judged) for q in with_gold):
         return "below the threshold"
+    if any(gold_ids & set(q.window) for q in with_gold):
+        return "set aside"
     return "ranked below the top k"
 
 

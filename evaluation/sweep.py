@@ -10,6 +10,7 @@ answer step, with only that setting changed.
 from __future__ import annotations
 
 import argparse
+import math
 import sys
 import tempfile
 from collections.abc import Callable, Sequence
@@ -144,6 +145,9 @@ def main(argv: Sequence[str] | None = None, args: argparse.Namespace | None = No
         args = add_arguments(parser).parse_args(argv)
     try:
         values = [float(v) for v in args.values.split(",") if v.strip()]
+        refused = [v for v in values if math.isnan(v) or v < 0]
+        if refused:  # every setting is a count of deviations, a cosine, a weight or a fence
+            raise ValueError(f"{args.setting} takes values of 0 or more, not {refused}")
         names = [n.strip() for n in args.sets.split(",") if n.strip()]
         sets = [drafts.builtin_set(name) for name in names]
     except (ValueError, drafts.SetError) as exc:

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import argparse
 import importlib
-import logging
 import sys
 import warnings
 from collections.abc import Sequence
@@ -47,8 +46,8 @@ def build_parser() -> argparse.ArgumentParser:
             "failing, embedded Qdrant held by another process); 2 a bad setting or argument; "
             f"3 files refused by ingest; {UNREACHABLE_EXIT} a dependency does not answer "
             "(the ledger, Qdrant, HubSpot or the model): one line names the setting, the "
-            "address it points at and what to start or fix, never a secret. A missing Azure "
-            "credential (managed identity chosen, none on the machine) is one line and 2."
+            "address it points at and what to start or fix, never a secret. An Azure "
+            "credential that gives no token (managed identity chosen) is one line and 2."
         ),
     )
     subparsers = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
@@ -62,9 +61,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     # qdrant-client warns when it cannot ask a server for its version; the one line below
     # says why the server does not answer.
     warnings.filterwarnings("ignore", message="Failed to obtain server version")
-    # azure-identity logs every credential it tried at WARNING when none gives a token; the
-    # one line below says which setting chose the identity and what to set instead.
-    logging.getLogger("azure.identity").setLevel(logging.ERROR)
     try:
         return int(args.func(args))
     except SettingsError as exc:

@@ -16,9 +16,10 @@ class TracedPassage(BaseModel):
 
 class QuestionTrace(BaseModel):
     retrieved: list[TracedPassage]  # the question's retrieval pool, closest first
-    judged: list[str]  # chunk ids the gate judged (the pool's best top_k), best first
+    window: list[str]  # chunk ids of the pool's top k, before screening and the country rule
+    judged: list[str]  # chunk ids the gate judged (the window after them), best first
     passing: list[str]  # chunk ids that reached their threshold, best first
-    flat: bool = False  # passed, but held back: no article stood out (rag.distinctness)
+    flat: bool = False  # some passed, but held back: no article stood out (rag.distinctness)
 
 
 class AnswerTrace(BaseModel):

@@ -124,11 +124,12 @@ def answer_email(
         abouts.append(asked)
         withheld.extend(r for r in suspect if r not in withheld)
         unknown = tuple(unknown_terms(question, triage.language, vocabulary))
-        judgement = gate.judge_passages(passages, store, embedder, triage.language, unknown)
-        judgement = gate.judge_distinct(judgement, retrieved)
+        judged = gate.judge_passages(passages, store, embedder, triage.language, unknown)
+        judgement = gate.judge_distinct(judged, retrieved)
         per_question.append((question, passages, judgement))
         if trace is not None:
-            trace.questions.append(_traced(retrieved, passages, judgement))
+            window = retrieved[:top_k]  # what the gate judges when no hub penalty reorders
+            trace.questions.append(_traced(retrieved, window, passages, judged, judgement))
 
     answered = [(q, ps, j) for q, ps, j in per_question if j.answerable]
     answered_abouts = [a for a, (_, _, j) in zip(abouts, per_question, strict=True) if j.answerable]
@@ -208,14 +209,23 @@ def draft_signals(
     }
 
 
-def _traced(retrieved: list[Passage], judged: list[Passage], judgement: Judgement) -> QuestionTrace:
+def _traced(
+    retrieved: list[Passage],
+    window: list[Passage],
+    judged: list[Passage],
+    before_distinctness: Judgement,
+    judgement: Judgement,
+) -> QuestionTrace:
+    """One question's trace; ``passing`` as the thresholds left it, before the distinctness
+    check cleared a flat question's (``flat`` says it did)."""
     return QuestionTrace(
         retrieved=[
             TracedPassage(chunk_id=p.chunk_id, source=p.source, section=p.section)
             for p in retrieved
         ],
+        window=[p.chunk_id for p in window],
         judged=[p.chunk_id for p in judged],
-        passing=list(judgement.passing),
+        passing=list(before_distinctness.passing),
         flat=judgement.flat,
     )
 

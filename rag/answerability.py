@@ -131,9 +131,11 @@ class Judgement:
 
 
 def within_fence(scores: Sequence[float], fence: float) -> list[float]:
-    """``scores`` without those above the upper Tukey fence (Q3 + ``fence`` x IQR): the
-    probes the knowledge base answers. Fewer than four scores have no quartiles to trust;
-    an infinite ``fence`` keeps every score."""
+    """``scores`` without those above the upper Tukey fence (Q3 + ``fence`` x IQR), which
+    are the probes the knowledge base answers: what is kept are the off-topic ones. Fewer
+    than four scores have no quartiles to trust; an infinite ``fence`` keeps every score."""
+    if math.isnan(fence) or fence < 0:
+        raise ValueError(f"the probe fence must be 0 or more (inf: off), not {fence}")
     if math.isinf(fence) or len(scores) < 4:
         return list(scores)
     q1, q3 = np.percentile(np.asarray(scores, dtype=np.float64), [25, 75])
@@ -145,8 +147,10 @@ _SAME_LANGUAGE = {"nb": "no", "nn": "no"}
 
 
 def _across(question_language: str, passage_language: str | None) -> bool:
-    """The passage is in a known language other than the question's."""
+    """Both languages are known and differ."""
     if not passage_language or passage_language == "und":
+        return False
+    if not question_language or question_language == "und":
         return False
     return _SAME_LANGUAGE.get(passage_language, passage_language) != _SAME_LANGUAGE.get(
         question_language, question_language
@@ -175,6 +179,7 @@ class AnswerabilityGate:
         probe_fence: float = PROBE_FENCE,
         probes: dict[str, list[str]] | None = None,
     ) -> None:
+        within_fence([], probe_fence)  # a negative or NaN fence is refused here, not mid-run
         self.z = z
         self.probe_fence = probe_fence
         self.flat_gap = flat_gap

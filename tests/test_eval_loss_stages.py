@@ -18,11 +18,18 @@ def is_gold(source: str, section: str) -> bool:
 
 
 def question(
-    retrieved: list[TracedPassage], judged: int, passing: list[str], flat: bool = False
+    retrieved: list[TracedPassage],
+    judged: int,
+    passing: list[str],
+    flat: bool = False,
+    set_aside: tuple[str, ...] = (),
 ) -> QuestionTrace:
+    """A trace whose top 2 are the window; ``set_aside`` leaves the window unjudged."""
+    window = [p.chunk_id for p in retrieved[:2]]
     return QuestionTrace(
         retrieved=retrieved,
-        judged=[p.chunk_id for p in retrieved[:judged]],
+        window=window,
+        judged=[p.chunk_id for p in retrieved[:judged] if p.chunk_id not in set_aside],
         passing=passing,
         flat=flat,
     )
@@ -42,9 +49,13 @@ def stage(decision: str, *questions: QuestionTrace, correct: bool = False, cited
         ("facts missing", "answered", [question([GOLD, OTHER], 2, ["g"])], False, True),
         ("lost to another passage", "answered", [question([OTHER, GOLD], 2, ["o", "g"])], 0, 0),
         ("drafter found no answer", "abstained", [question([GOLD], 1, ["g"])], False, False),
-        ("held back as flat", "abstained", [question([OTHER, GOLD], 2, [], flat=True)], 0, 0),
+        ("held back as flat", "abstained", [question([OTHER, GOLD], 2, ["o", "g"], True)], 0, 0),
         ("below the threshold", "abstained", [question([OTHER, GOLD], 2, [])], False, False),
+        # flat, but the gold passage never reached its threshold: that is what lost it
+        ("below the threshold", "abstained", [question([OTHER, GOLD], 2, ["o"], True)], 0, 0),
+        ("set aside", "answered", [question([OTHER, GOLD], 2, ["o"], set_aside=("g",))], 0, 0),
         ("ranked below the top k", "answered", [question([OTHER, DEEP, GOLD], 2, ["o"])], 0, 0),
+        ("ranked below the top k", "abstained", [question([OTHER, DEEP, GOLD], 2, [], True)], 0, 0),
         ("not retrieved", "answered", [question([OTHER, DEEP], 2, ["o"])], False, False),
         ("no question found", "abstained", [], False, False),
         ("routed", "routed", [], False, False),

@@ -10,11 +10,9 @@ import pipeline.answering as answering
 from evaluation import sweep
 
 
-@pytest.mark.parametrize(
-    ("setting", "value"),
-    [("probe_fence", 1.5), ("z", 3.0), ("flat_gap", 0.05), ("unknown_term_margin", 0.1)],
-)
-def test_a_swept_setting_replaces_the_gate_and_is_restored(setting: str, value: float) -> None:
+@pytest.mark.parametrize("setting", sorted(sweep.SETTINGS))
+def test_a_swept_setting_replaces_the_gate_and_is_restored(setting: str) -> None:
+    value = 0.37  # no setting's default
     before = answering.DEFAULT_GATE
     saved = sweep._apply(setting, value)
     try:
@@ -31,3 +29,11 @@ def test_a_swept_setting_replaces_the_gate_and_is_restored(setting: str, value: 
 
 def test_the_probe_fence_is_off_by_default() -> None:
     assert math.isinf(answering.DEFAULT_GATE.probe_fence)
+
+
+@pytest.mark.parametrize("values", ["-1,2", "nan"])
+def test_a_value_below_zero_or_not_a_number_is_refused_before_any_ingest(
+    values: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert sweep.main(["--sets", "sample", "--", "z", values]) == 2
+    assert "z takes values of 0 or more" in capsys.readouterr().err

@@ -90,6 +90,9 @@ def test_the_fence_sets_aside_only_probe_scores_far_above_the_others() -> None:
     assert within_fence(scores, math.inf) == scores  # the default: nothing set aside
     assert within_fence([0.80, 0.81, 0.95], 1.5) == [0.80, 0.81, 0.95]  # too few to judge
     assert within_fence(scores[:-1], 1.5) == scores[:-1]  # no outlier, nothing set aside
+    for refused in (-1.0, math.nan):
+        with pytest.raises(ValueError, match="probe fence"):
+            AnswerabilityGate(probe_fence=refused)
 
 
 def test_a_probe_the_knowledge_base_answers_does_not_raise_the_threshold(
@@ -128,3 +131,10 @@ def test_a_cross_language_margin_raises_only_passages_in_another_language(
     for chunk_id, language in languages.items():
         lowered = 0.05 if language not in ("en", "und") else 0.0
         assert after[chunk_id] == pytest.approx(before[chunk_id] - lowered, abs=1e-3)
+
+
+def test_a_question_of_unknown_language_is_not_across_languages() -> None:
+    from rag.answerability import _across
+
+    assert _across("fr", "en") and _across("nb", "sv")
+    assert not _across("nb", "no") and not _across("en", "und") and not _across("und", "en")
