@@ -34,6 +34,33 @@ class SettingsError(RuntimeError):
         super().__init__(f"{len(problems)} setting(s) missing or invalid:\n{lines}")
 
 
+def ledger_connection_problems(
+    has_connection_string: bool, endpoint: str | None
+) -> list[tuple[str, str]]:
+    """What is wrong with how the ledger is reached: a connection string, or the table
+    endpoint with the managed identity. One rule for start-up and for every command that
+    opens the ledger from the environment (ledger.connection)."""
+    if has_connection_string:
+        return []
+    if not endpoint:
+        return [
+            (
+                "LEDGER_CONNECTION_STRING",
+                "required unless LEDGER_TABLE_ENDPOINT is set (one of the two)",
+            )
+        ]
+    if not endpoint.lower().startswith("https://"):
+        # azure-data-tables refuses a token credential over plain HTTP
+        return [
+            (
+                "LEDGER_TABLE_ENDPOINT",
+                "must be an https:// URL: without LEDGER_CONNECTION_STRING the ledger signs "
+                "in with the managed identity, which Table Storage takes over HTTPS only",
+            )
+        ]
+    return []
+
+
 class LlmProvider(StrEnum):
     NONE = "none"  # offline extractive drafter, no LLM calls
     OPENAI = "openai"
@@ -389,26 +416,9 @@ class Settings(BaseSettings):
 
     def dependency_problems(self) -> list[tuple[str, str]]:
         """Settings that are only required because of another setting's value."""
-        problems: list[tuple[str, str]] = []
-        if self.ledger_connection_string is None and not self.ledger_table_endpoint:
-            problems.append(
-                (
-                    "LEDGER_CONNECTION_STRING",
-                    "required unless LEDGER_TABLE_ENDPOINT is set (one of the two)",
-                )
-            )
-        elif self.ledger_connection_string is None and not str(
-            self.ledger_table_endpoint
-        ).lower().startswith("https://"):
-            # azure-data-tables refuses a token credential over plain HTTP
-            problems.append(
-                (
-                    "LEDGER_TABLE_ENDPOINT",
-                    "must be an https:// URL: without LEDGER_CONNECTION_STRING the ledger "
-                    "signs in with the managed identity, which Table Storage takes over HTTPS "
-                    "only",
-                )
-            )
+        problems = ledger_connection_problems(
+            self.ledger_connection_string is not None, self.ledger_table_endpoint
+        )
         if self.chunk_overlap_tokens >= self.chunk_tokens:
             problems.append(("CHUNK_OVERLAP_TOKENS", "must be smaller than CHUNK_TOKENS"))
         for role, provider in (("LLM", self.llm_provider), ("EMBEDDING", self.embedding_provider)):

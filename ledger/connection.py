@@ -7,7 +7,7 @@ from typing import Any
 
 from azure.data.tables import TableServiceClient
 
-from core.settings import SettingsError
+from core.settings import SettingsError, ledger_connection_problems
 
 # After a dropped connection (the request may or may not have been applied) the SDK resends
 # GET, PUT and DELETE, but not a merge (PATCH), which it cannot know to be idempotent. The
@@ -27,19 +27,11 @@ def table_service(
 ) -> TableServiceClient:
     if connection_string:
         return TableServiceClient.from_connection_string(connection_string)
-    if endpoint:
-        if not endpoint.lower().startswith("https://"):  # the SDK's own words are vaguer
-            raise SettingsError(
-                [
-                    (
-                        "LEDGER_TABLE_ENDPOINT",
-                        "must be an https:// URL: without LEDGER_CONNECTION_STRING the "
-                        "ledger signs in with the managed identity, which Table Storage "
-                        "takes over HTTPS only",
-                    )
-                ]
-            )
-        from azure.identity import DefaultAzureCredential
+    # the settings' own rule, named in one line (the SDK's words for an http endpoint are
+    # vaguer): commands open the ledger from the environment, not from validated settings
+    problems = ledger_connection_problems(False, endpoint)
+    if problems or not endpoint:  # no endpoint is always a problem; the check narrows it
+        raise SettingsError(problems)
+    from azure.identity import DefaultAzureCredential
 
-        return TableServiceClient(endpoint=endpoint, credential=DefaultAzureCredential())
-    raise SettingsError([("LEDGER_CONNECTION_STRING", "or LEDGER_TABLE_ENDPOINT: set one")])
+    return TableServiceClient(endpoint=endpoint, credential=DefaultAzureCredential())
