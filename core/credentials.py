@@ -42,12 +42,11 @@ def identity_users(settings: Settings | None) -> list[tuple[str, str, str]]:
     users: list[tuple[str, str, str]] = []
     if settings.ledger_connection_string is None and settings.ledger_table_endpoint:
         users.append(("the ledger", "LEDGER_TABLE_ENDPOINT", "LEDGER_CONNECTION_STRING"))
-    azure_roles = [
-        provider.value
+    azure_openai = any(
+        provider.value == "azure_openai"
         for provider in (settings.llm_provider, settings.embedding_provider)
-        if provider.value == "azure_openai"
-    ]
-    if azure_roles and settings.azure_openai_api_key is None:
+    )
+    if azure_openai and settings.azure_openai_api_key is None:
         users.append(("Azure OpenAI", "AZURE_OPENAI_ENDPOINT", "AZURE_OPENAI_API_KEY"))
     return users
 

@@ -52,26 +52,11 @@ def _apply(setting: str, value: float) -> object:
     from rag.answerability import AnswerabilityGate
 
     current = answering.DEFAULT_GATE
-    options = {
-        "z": current.z,
-        "unknown_term_margin": current.unknown_term_margin,
-        "hub_weight": current.hub_weight,
-        "lang_hub_weight": current.lang_hub_weight,
-        "flat_gap": current.flat_gap,
-        "probe_fence": current.probe_fence,
-        "cross_language_margin": current.cross_language_margin,
-    }
+    # every setting is named as the gate's own keyword argument and attribute
+    options = {name: getattr(current, name) for name in SETTINGS}
     options[setting] = value
     answering.DEFAULT_GATE = AnswerabilityGate(
-        z=options["z"],
-        unknown_term_margin=options["unknown_term_margin"],
-        hub_weight=options["hub_weight"],
-        lang_hub_weight=options["lang_hub_weight"],
-        flat_gap=options["flat_gap"],
-        probe_fence=options["probe_fence"],
-        cross_language_margin=options["cross_language_margin"],
-        min_sd=current.min_sd,
-        margin_over_max=current.margin_over_max,
+        **options, min_sd=current.min_sd, margin_over_max=current.margin_over_max
     )
     return current
 

@@ -143,7 +143,11 @@ def within_fence(scores: Sequence[float], fence: float) -> list[float]:
     return [s for s in scores if s <= upper]
 
 
-_SAME_LANGUAGE = {"nb": "no", "nn": "no"}
+_LANGUAGE_ALIASES = {"nb": "no", "nn": "no"}  # Bokmål and Nynorsk: the probes' Norwegian
+
+
+def _probe_language(language: str) -> str:
+    return _LANGUAGE_ALIASES.get(language, language)
 
 
 def _across(question_language: str, passage_language: str | None) -> bool:
@@ -152,9 +156,7 @@ def _across(question_language: str, passage_language: str | None) -> bool:
         return False
     if not question_language or question_language == "und":
         return False
-    return _SAME_LANGUAGE.get(passage_language, passage_language) != _SAME_LANGUAGE.get(
-        question_language, question_language
-    )
+    return _probe_language(passage_language) != _probe_language(question_language)
 
 
 @lru_cache(maxsize=1)
@@ -195,7 +197,7 @@ class AnswerabilityGate:
 
     def _probe_set(self, language: str) -> tuple[str, list[str]]:
         probes = self._probes if self._probes is not None else off_topic_probes()
-        language = {"nb": "no", "nn": "no"}.get(language, language)
+        language = _probe_language(language)
         if language in probes:
             return language, probes[language]
         return PROBE_FALLBACK_LANGUAGE, probes[PROBE_FALLBACK_LANGUAGE]
