@@ -64,6 +64,19 @@ def test_fan_out_of_500_activities_completes_with_few_replays(
     assert result.replays < 100
 
 
+def test_a_crash_after_n_activities_runs_exactly_n_of_a_fan_out(
+    host: LocalDurableHost, recorder: Recorder
+) -> None:
+    # The worker threads may race ahead of the loop that checks the count: still no
+    # activity starts once the budget is spent, so a crash test always leaves work undone.
+    start(host, "fan_out", "crashing", 200)
+    host.run_until_idle(timeout=120, stop_after_activities=30)
+    host.close()
+    assert recorder.calls["double"] == 30
+    assert host.stats.activities_run == 30
+    assert runtime(host, "crashing") == "Running"
+
+
 def test_retry_that_succeeds_waits_virtual_time(host: LocalDurableHost, recorder: Recorder) -> None:
     recorder.flaky_failures_left = 2
     start(host, "with_retry", "retry-ok", None)

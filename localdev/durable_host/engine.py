@@ -185,6 +185,11 @@ class LocalDurableHost:
         self._timers: list[tuple[datetime, int, str, int, int]] = []  # fire at, seq, id, gen, task
         self._timer_seq = itertools.count()
         self._in_flight = 0
+        # run_until_idle(stop_after_activities=N): the host "crashes" once N activities have
+        # started; later ones never begin (as in a real crash), so the crash point does not
+        # depend on how fast the worker threads race the replay loop.
+        self._activity_budget: int | None = None
+        self._activities_started = 0
         self._pool = ThreadPoolExecutor(self.workers, thread_name_prefix="activity")
         self._random = random.Random(self.faults.seed)
         # Test hooks: called on the worker thread with the activity's input, before it runs
@@ -333,10 +338,14 @@ class LocalDurableHost:
         timers further away than `skip_timers_within`; None skips to any timer).
 
         Raises TimeoutError after `timeout` wall seconds, naming what was still running.
-        `stop_after_activities` returns early once that many activities ran, leaving the
-        rest unfinished, as a host that crashes mid-run (then `close()` it and start anew).
+        `stop_after_activities` crashes the host mid-run: exactly that many activities (counted
+        from the host's start) run, none after them, and it returns once they have finished,
+        their results dropped (then `close()` it and start anew).
         """
         deadline = None if timeout is None else time.monotonic() + timeout
+        if stop_after_activities is not None:
+            with self._lock:
+                self._activity_budget = stop_after_activities
         while True:
             if deadline is not None and time.monotonic() > deadline:
                 active = [i.instance_id for i in self.instances.values() if i.status in ACTIVE]
@@ -344,7 +353,8 @@ class LocalDurableHost:
             if stop_after_activities is not None and (
                 self.stats.activities_run >= stop_after_activities
             ):
-                # Results still in flight are dropped (close() waits for them), as in a crash.
+                # The activities that started have finished; their results are dropped and
+                # the rest never run, as in a crash. The host is done: close() it.
                 return
             self._drain_completions(block_for=0.0)
             self._fire_due_timers()
@@ -681,6 +691,12 @@ class LocalDurableHost:
     def _run_activity(
         self, instance_id: str, generation: int, task_id: int, name: str, input_json: str | None
     ) -> None:
+        with self._lock:
+            if self._activity_budget is not None and (
+                self._activities_started >= self._activity_budget
+            ):
+                return  # the host crashed before this activity began
+            self._activities_started += 1
         cpu_started = time.thread_time()
         done = _Completion(
             instance_id, generation, task_id, ok=False, activity=name, activity_input=input_json
