@@ -264,6 +264,38 @@ def test_help_footers_with_a_way_to_reach_the_team_go(footer: str) -> None:
     assert shape_of(kept, at_edge=True) is None  # the reply time is said nowhere else
 
 
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Ledgerly AB - Org. nr 559123-4567 - help.ledgerly.se",
+        "Pulse GmbH – Hauptstraße 1 – 10115 Berlin",
+        "Acme AB · Storgatan 1 · 111 22 Stockholm",
+    ],
+)
+def test_a_company_footer_goes_at_an_edge_whatever_separates_its_parts(line: str) -> None:
+    assert shape_of(line, at_edge=True) == "legal"
+    assert shape_of(line, at_edge=False) is None  # inside an article: an address, kept
+    assert shape_of("Pro - SEK 649 - per month, billed yearly", at_edge=True) is None
+
+
+def test_a_pdf_s_running_footer_is_reported_with_the_boilerplate(
+    tmp_path: Path, memory_store: KnowledgeStore, hashing_embedder: HashingEmbedder
+) -> None:
+    from evals.tools.binary_docs import write_pdf
+
+    rules = iter(f"Rule {i} applies to every member." for i in range(100, 250))
+    lines = ["# Terms"]
+    for number in (1, 2, 3):  # 50 lines a page
+        while len(lines) % 50 < 49:
+            lines.append(next(rules))
+        lines.append(f"Page {number} of 3")
+    write_pdf(tmp_path / "terms.pdf", "Terms", lines)
+    report = ingest_path(tmp_path, memory_store, hashing_embedder)
+    notes = {(n.kind, n.line): n.files for n in report.boilerplate}
+    assert notes == {("page", "Page 1 of 3"): 1}
+    assert "of 3" not in " ".join(memory_store.chunk_texts())
+
+
 def test_a_cookie_banner_goes_only_at_a_document_edge() -> None:
     banner = "We use cookies to improve your experience. By continuing you accept our policy."
     body = "\n".join(f"Line {n} of the article about something specific." for n in range(12))

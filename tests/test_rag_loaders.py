@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+from pathlib import Path
 
 import docx
 import pytest
@@ -147,3 +148,64 @@ def test_loader_lookup_by_extension() -> None:
     assert loader_for("a/b/FAQ.CSV") is load_faq_csv
     assert loader_for("x.htm") is load_html
     assert loader_for("image.png") is None
+
+
+def _styled_pdf(tmp_path: Path, lines: list[str], title: str = "Service levels 2026") -> bytes:
+    from evals.tools.binary_docs import write_pdf  # bold 13 pt for "# " lines, else 11 pt
+
+    path = tmp_path / "doc.pdf"
+    write_pdf(path, title, lines)
+    return path.read_bytes()
+
+
+def test_a_pdf_s_headings_are_read_from_its_type_and_wrapped_lines_joined(
+    tmp_path: Path,
+) -> None:
+    data = _styled_pdf(
+        tmp_path,
+        [
+            "# Service levels 2026",
+            "Valid from 1 January 2026.",
+            "# Opening hours",
+            "Monday to Friday 08:00-17:00 CET.",
+            "# Service credits (Pro only)",
+            "Below 99.9% availability Pro customers get a credit of 10% of that month's",
+            "fee; below 99.0%, 25%.",
+            "Credits are not paid out.",
+        ],
+    )
+    parsed = load_pdf("sla.pdf", data)
+    assert parsed.title == "Service levels 2026"  # the first line, as the metadata says
+    assert [(s.heading, s.text) for s in parsed.sections] == [
+        ("", "Valid from 1 January 2026."),
+        ("Opening hours", "Monday to Friday 08:00-17:00 CET."),
+        (
+            "Service credits (Pro only)",
+            "Below 99.9% availability Pro customers get a credit of 10% of that month's fee;"
+            " below 99.0%, 25%.\nCredits are not paid out.",
+        ),
+    ]
+
+
+def test_a_pdf_s_running_footer_is_dropped_and_kept_for_the_report(tmp_path: Path) -> None:
+    rules = iter(f"Rule {i} applies to every member." for i in range(1, 150))
+    lines = ["# Terms", "# Membership"]
+    for number in (1, 2, 3):  # 50 lines a page: the footer ends each one
+        while len(lines) % 50 < 49:
+            lines.append(next(rules))
+        lines.append(f"Acme AB - page {number} of 3 - help.acme.example")
+    assert len(lines) == 150 and lines[50] == "Rule 48 applies to every member."
+    parsed = load_pdf("terms.pdf", _styled_pdf(tmp_path, lines, title="Terms"))
+    text = "\n".join(s.text for s in parsed.sections)
+    assert "page 2 of 3" not in text and "page 3 of 3" not in text
+    assert "Rule 47 applies" in text and parsed.sections[0].heading == "Membership"
+    assert parsed.furniture == ["Acme AB - page 1 of 3 - help.acme.example"]
+    # A document of two pages has too few to tell furniture from content: kept.
+    two = load_pdf("two.pdf", _styled_pdf(tmp_path, lines[:100], title="Terms"))
+    assert two.furniture == [] and "page 2 of 3" in two.sections[-1].text
+
+
+def test_a_pdf_set_in_one_style_has_no_headings_to_read(tmp_path: Path) -> None:
+    data = _styled_pdf(tmp_path, ["Opening hours", "Monday to Friday.", "Credits", "None."])
+    parsed = load_pdf("plain.pdf", data)
+    assert [s.heading for s in parsed.sections] == [""]  # as before: paragraphs only

@@ -179,6 +179,11 @@ def _has_words(line: str) -> bool:
     return bool(re.search(r"[^\W_]", line))
 
 
+def furniture_removal(line: str) -> Removal:
+    """A running head or foot the loader dropped (a PDF's), as the report shows it."""
+    return Removal(kind="page", line=_shown(line), key=plain(line)[:MAX_LINE_CHARS])
+
+
 def strip_boilerplate(
     sections: list[Section], repeated: frozenset[str] = frozenset()
 ) -> tuple[list[Section], list[Removal]]:

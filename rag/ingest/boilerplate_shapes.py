@@ -297,10 +297,10 @@ def _is_help_footer(line: str, text: str, *, at_edge: bool) -> bool:
 
 
 def _is_company_line(line: str) -> bool:
-    """A site footer's company line: "Acme AB · Street 1 · 111 22 City · Org. nr 5561-1234",
-    separated parts, no sentence."""
+    """A site or page footer's company line: "Acme AB · Street 1 · 111 22 City · Org. nr
+    5561-1234" (or parts between spaced dashes, as PDFs set them), no sentence."""
     return (
-        len(re.findall(r"\s[·|•]\s", line)) >= 2
+        len(re.findall(r"\s[·|•\-–—]\s", line)) >= 2
         and len(words(line)) <= 20
         and not re.search(r"[.!?]\s+[A-ZÅÄÖ]", line)
     )

@@ -19,7 +19,8 @@ class Removal(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    kind: str  # feedback, legal, related, contact, navigation, updated, cookies or repeated
+    kind: str  # feedback, legal, related, contact, navigation, updated, cookies, repeated
+    # or page (a PDF's running head or foot)
     line: str  # as shown in the report: link targets dropped, at most ~80 characters
     key: str  # the normalised line, the same in every document
 

@@ -30,6 +30,8 @@ class Parsed:
     title: str
     sections: list[Section]
     meta: dict[str, str] = field(default_factory=dict)  # url, language, category, title
+    furniture: list[str] = field(default_factory=list)  # running heads and feet the loader
+    # dropped (a PDF's), reported with the boilerplate
 
 
 def _decode(data: bytes, name: str) -> str:
@@ -219,16 +221,53 @@ def load_pdf(name: str, data: bytes, limits: IngestLimits = DEFAULT_LIMITS) -> P
     from pypdf import PdfReader
     from pypdf.errors import PdfReadError
 
+    from rag.ingest.pdf_layout import (
+        continues_line,
+        heading_levels,
+        page_lines,
+        without_furniture,
+    )
+
     try:
         reader = PdfReader(io.BytesIO(data))
-        pages = [page.extract_text() or "" for page in reader.pages]
-        pdf_title = (reader.metadata.title if reader.metadata else None) or ""
+        pdf_title = str((reader.metadata.title if reader.metadata else None) or "")
+        styled, furniture = without_furniture([page_lines(page) for page in reader.pages])
+        lines = [line for page in styled for line in page]
+        levels = heading_levels(lines)
     except (PdfReadError, ValueError, KeyError, OSError) as exc:
         raise UnreadableDocument(f"{name}: unreadable PDF ({exc})") from exc
-    parsed = _paragraph_text(name, "\n\n".join(pages))
-    if pdf_title:
-        parsed.title = str(pdf_title)
-    return parsed
+    if not levels:  # nothing set apart: paragraphs, a short first line for the title
+        text = "\n\n".join("\n".join(line.text for line in page) for page in styled)
+        parsed = _paragraph_text(name, text)
+        parsed.title = pdf_title or parsed.title
+        parsed.furniture = furniture
+        return parsed
+    title = pdf_title
+    collector = _HeadingSections()
+    heading: list[str] = []  # a heading wrapped over lines of the same style
+    heading_level = 0
+    for index, line in enumerate(lines):
+        level = levels.get(index)
+        if level is not None and heading and level == heading_level:
+            heading.append(line.text.strip())
+            continue
+        if heading:
+            collector.heading(heading_level, " ".join(heading))
+            heading = []
+        if index == 0 and (line.text.strip() == title or (not title and level == 1)):
+            title = line.text.strip()  # the document's title, not a section of it
+        elif level is not None:
+            heading, heading_level = [line.text.strip()], level
+        elif collector.lines and continues_line(collector.lines[-1], line.text):
+            collector.lines[-1] = f"{collector.lines[-1].rstrip()} {line.text.strip()}"
+        else:
+            collector.line(line.text)
+    if heading:
+        collector.heading(heading_level, " ".join(heading))
+    sections = collector.done()
+    if not sections:
+        raise UnreadableDocument(f"{name}: no text found")
+    return Parsed(title or _stem_title(name), sections, furniture=furniture)
 
 
 def load_docx(name: str, data: bytes, limits: IngestLimits = DEFAULT_LIMITS) -> Parsed:

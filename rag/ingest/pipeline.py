@@ -40,7 +40,7 @@ from typing import Protocol
 from pydantic import BaseModel, ConfigDict, Field
 
 from rag.embeddings import Embedder
-from rag.ingest.boilerplate import RepeatedLines, strip_boilerplate
+from rag.ingest.boilerplate import RepeatedLines, furniture_removal, strip_boilerplate
 from rag.ingest.chunking import chunk_sections
 from rag.ingest.dedup import DuplicateFilter
 from rag.ingest.documents import LoadedDocument, UnreadableDocument
@@ -241,6 +241,7 @@ def load_document(
     sections joined to their neighbours."""
     parsed = _parse(source, limits)
     sections, removed = strip_boilerplate(parsed.sections, frozenset(repeated))
+    removed += [furniture_removal(line) for line in parsed.furniture]
     sections, short = merge_short_sections(sections)
     if not sections:
         raise UnreadableDocument(
