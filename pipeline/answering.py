@@ -22,6 +22,7 @@ The decisions, in order:
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Sequence
 from typing import Literal
 
@@ -40,6 +41,7 @@ from rag.entities import (
     about,
     agreement,
     countries_in,
+    home_countries,
     names_another_country,
     passage_text,
 )
@@ -119,7 +121,7 @@ def answer_email(
         candidates = retrieved if gate.lang_hub_weight > 0 else retrieved[:top_k]
         passages, suspect = withhold_suspect(candidates, team_domains, team_addresses)
         asked = about(question, vocabulary, triage.language)
-        passages = _for_the_asked_country(asked, passages)
+        passages = _for_the_asked_country(asked, passages, triage.language)
         passages = gate.adjusted(passages, store, embedder, triage.language)[:top_k]
         abouts.append(asked)
         withheld.extend(r for r in suspect if r not in withheld)
@@ -234,12 +236,16 @@ def _count(n: int) -> str:
     return "1 question" if n == 1 else f"{n} questions"
 
 
-def _for_the_asked_country(asked: Aboutness, passages: list[Passage]) -> list[Passage]:
-    """When a passage names the country the question asks about, those on other countries'
-    rules are set aside; without one, the general rules stay ("5-8 days in the EU")."""
-    if not asked.countries or not any(
-        asked.countries & countries_in(_text_of(p)) for p in passages
-    ):
+def _for_the_asked_country(
+    asked: Aboutness, passages: list[Passage], language: str
+) -> list[Passage]:
+    """When a passage names the country the question asks about (or, naming none, a country
+    of the customer's language), those on other countries' rules are set aside; without
+    one, the general rules stay ("5-8 days in the EU")."""
+    if not asked.countries:
+        home = dataclasses.replace(asked, countries=home_countries(language))
+        return [p for p in passages if not names_another_country(home, _text_of(p))]
+    if not any(asked.countries & countries_in(_text_of(p)) for p in passages):
         return passages
     return [p for p in passages if not names_another_country(asked, _text_of(p))]
 

@@ -171,6 +171,53 @@ _REGIONS = re.compile(
 )
 
 
+# Where each reply language is a national official language (ISO 3166 alpha-2). A customer
+# who writes in one and names no country is most likely in one of them: a passage on
+# another single country's case is not theirs when one on these is retrieved. English is
+# spoken everywhere: it says nothing.
+HOME_COUNTRIES: dict[str, frozenset[str]] = {
+    "sv": frozenset({"SE", "FI", "AX"}),
+    "da": frozenset({"DK", "FO", "GL"}),
+    "no": frozenset({"NO", "SJ"}),
+    "fi": frozenset({"FI"}),
+    "de": frozenset({"DE", "AT", "CH", "LI", "LU", "BE"}),
+    "nl": frozenset({"NL", "BE", "SR", "AW", "CW", "SX"}),
+    "fr": frozenset({"FR", "BE", "CH", "LU", "MC", "CA"}),
+    "it": frozenset({"IT", "CH", "SM", "VA"}),
+    "pl": frozenset({"PL"}),
+    "pt": frozenset({"PT", "BR", "AO", "MZ", "CV"}),
+    "es": frozenset(
+        {
+            "ES",
+            "MX",
+            "AR",
+            "CO",
+            "CL",
+            "PE",
+            "VE",
+            "EC",
+            "GT",
+            "CU",
+            "BO",
+            "DO",
+            "HN",
+            "PY",
+            "SV",
+            "NI",
+            "CR",
+            "PA",
+            "UY",
+            "PR",
+            "GQ",
+        }
+    ),
+}
+
+
+def home_countries(language: str) -> frozenset[str]:
+    return HOME_COUNTRIES.get({"nb": "no", "nn": "no"}.get(language, language), frozenset())
+
+
 def names_another_country(question: Aboutness, text: str) -> bool:
     """The text is about one other country's case: it names exactly one country, not one
     the question asks about, and no group of countries (the EU, abroad) it belongs to."""

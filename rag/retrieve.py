@@ -1,4 +1,4 @@
-"""Query the knowledge base: embed the question, search, relevance first across languages.
+"""Query the knowledge base: embed the question, search, by relevance across languages.
 
 Ranking (measured on the Zaragoza FAQ, evaluation/retrieval.py, recall@5):
 - The dense query is refined once with pseudo-relevance feedback: the question vector plus
@@ -118,14 +118,15 @@ def retrieve(
     rrf_weights: tuple[float, float] | None = DEFAULT_RRF_WEIGHTS,
     prf_weight: float = PRF_WEIGHT,
 ) -> list[Passage]:
-    """Top ``top_k`` passages, relevance first; the customer's language on a tie.
+    """Top ``top_k`` passages by relevance, in any language.
 
-    Passages in ``language`` lead only when the best of them is as similar (dense cosine
-    within ``LANGUAGE_MARGIN``) as the best in any language; otherwise the article exists
-    only in another language and the any-language ranking is used (an English article
-    beats an unrelated Swedish one for a Swedish customer). Too few passages in the
-    language are topped up from any language. ``sparse_scores`` also reports each
-    passage's keyword score in hybrid mode (one more sparse pass; for diagnostics).
+    The customer's language gets no block of its own (issue 20): putting its passages first
+    whenever its best was the best overall also put its weaker ones above better passages
+    in other languages (sample set: correct 105 -> 107 of 123, wrong 6 -> 5 of 175;
+    Zaragoza 83 -> 86 of 120, 18 -> 17 of 152, without it). The market a customer's language
+    stood in for is now the answer step's country rule (pipeline.answering). ``language``
+    analyses the query's keywords. ``sparse_scores`` also reports each passage's keyword
+    score in hybrid mode (one more sparse pass; for diagnostics).
     """
     if not query.strip():
         return []
@@ -144,43 +145,16 @@ def retrieve(
         mode = "dense"
     dense = embedder.embed_queries([query])[0] if mode in ("dense", "hybrid") else None
     sparse = query_vector(query, language) if mode in ("sparse", "hybrid") else None
-    base = dict(filters or {})
-    ranking = refine_query(store, dense, base, weight=prf_weight) if dense is not None else None
-
-    def ranked(limit: int, where: dict[str, str | list[str]]) -> list[Passage]:
-        return _ranked(
-            store,
-            dense,
-            ranking,
-            sparse,
-            mode=mode,
-            limit=limit,
-            filters=where,
-            sparse_scores=sparse_scores,
-            rrf_weights=rrf_weights,
-        )
-
-    anywhere = ranked(top_k * 2, base)
-    if not language or "language" in base:
-        return anywhere[:top_k]
-    in_language = ranked(top_k, {**base, "language": language})
-    if in_language and _clearly_worse(in_language, anywhere):
-        in_language = []
-    seen = {p.chunk_id for p in in_language}
-    return [*in_language, *(p for p in anywhere if p.chunk_id not in seen)][:top_k]
-
-
-# Relevance first (issue 11): the customer's language wins only when its best passage is as
-# close as the best in any language; a 0.03 margin let an unrelated Swedish passage beat
-# the English article that answers.
-LANGUAGE_MARGIN = 0.0
-
-
-def _best_dense(passages: list[Passage]) -> float | None:
-    scores = [p.dense_score for p in passages if p.dense_score is not None]
-    return max(scores) if scores else None
-
-
-def _clearly_worse(in_language: list[Passage], anywhere: list[Passage]) -> bool:
-    mine, best = _best_dense(in_language), _best_dense(anywhere)
-    return mine is not None and best is not None and mine < best - LANGUAGE_MARGIN
+    where = dict(filters or {})
+    ranking = refine_query(store, dense, where, weight=prf_weight) if dense is not None else None
+    return _ranked(
+        store,
+        dense,
+        ranking,
+        sparse,
+        mode=mode,
+        limit=top_k,
+        filters=where,
+        sparse_scores=sparse_scores,
+        rrf_weights=rrf_weights,
+    )

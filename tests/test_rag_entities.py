@@ -5,7 +5,13 @@ from __future__ import annotations
 import pytest
 
 from rag.coverage import build_vocabulary
-from rag.entities import about, agreement, countries_in, names_another_country
+from rag.entities import (
+    about,
+    agreement,
+    countries_in,
+    home_countries,
+    names_another_country,
+)
 
 
 @pytest.mark.parametrize(
@@ -51,3 +57,32 @@ def test_a_general_rule_naming_the_home_country_and_a_region_is_not_another_case
     assert not names_another_country(asked, "3-5 working days in Sweden, 5-8 in the EU.")
     assert not names_another_country(asked, "We deliver to Sweden, Norway and Finland.")
     assert names_another_country(asked, "Delivery within Sweden takes 3-5 days.")
+
+
+def test_a_customer_naming_no_country_is_placed_by_the_language_they_write() -> None:
+    assert {"SE", "FI"} <= home_countries("sv")
+    assert home_countries("nb") == home_countries("no") == {"NO", "SJ"}
+    assert {"DE", "AT", "CH"} <= home_countries("de")
+    assert home_countries("en") == frozenset()  # written everywhere: says nothing
+    assert home_countries("xx") == frozenset()
+
+
+def test_a_passage_on_another_country_is_set_aside_for_a_customer_of_another_market() -> None:
+    from pipeline.answering import _for_the_asked_country
+    from rag.models import Passage
+
+    def passage(n: int, text: str) -> Passage:
+        return Passage(
+            chunk_id=f"d{n}#0", doc_id=f"d{n}", title="Prices", source=f"d{n}.md", text=text
+        )
+
+    germany = passage(1, "Was kostet Ledgerly in Deutschland? Standard 31 EUR pro Monat.")
+    general = passage(2, "Standard includes 3 users and unlimited invoices.")
+    question = about("Vad kostar Standard per månad?", build_vocabulary([]), "sv")
+    kept = _for_the_asked_country(question, [germany, general], "sv")
+    assert kept == [general]  # written in Swedish, naming no country: Germany is not theirs
+    assert _for_the_asked_country(question, [germany, general], "de") == [germany, general]
+    assert _for_the_asked_country(question, [germany, general], "en") == [germany, general]
+    # a country the question names wins over the language: a Swede asking about Germany
+    asks_germany = about("Vad kostar Standard i Tyskland?", build_vocabulary([]), "sv")
+    assert _for_the_asked_country(asks_germany, [germany, general], "sv") == [germany, general]

