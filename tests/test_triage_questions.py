@@ -96,3 +96,15 @@ def test_a_short_question_takes_the_statements_before_it_up_to_a_word_budget() -
     # one long statement is still taken whole, even over the budget
     story = " ".join(["word"] * (CONTEXT_WORDS + 5)) + "."
     assert customer_questions(f"{story} Why?").questions == [f"{story} Why?"]
+
+
+def test_a_numbered_question_takes_no_context_from_the_item_before() -> None:
+    found = customer_questions(
+        "Two questions: 1) What are the rate limits now? Our code still assumes 60/min. "
+        "2) We still call some /v1 endpoints. Until when will v1 keep working?"
+    )
+    assert found.questions[1] == (
+        "2) We still call some /v1 endpoints. Until when will v1 keep working?"
+    )
+    lettered = customer_questions("a) Can I pay by invoice? We are a company. (b) Is VAT added?")
+    assert lettered.questions[1] == "(b) Is VAT added?"

@@ -52,6 +52,8 @@ _THANKS_OR_CLOSING = re.compile(
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=\S)")
 _LINE_END = re.compile(r"[.!?:;]\s*$")
 _LIST_ITEM = re.compile(r"^\s*(?:[-*•>]|\d+[.)])\s")
+# A numbered or lettered item's start, inside a paragraph too: "1) ... 2) ...", "(b) ..."
+_ITEM_START = re.compile(r"^\s*(?:\(?\d{1,2}[.)]|\(?[a-hA-H]\))\s")
 WRAPPED_LINE_WORDS = 8  # a line this long without end punctuation was wrapped by the mail client
 _WORD = re.compile(r"\w+")
 MAX_THANKS_WORDS = 8  # "Thanks in advance for your help!" is thanks; longer is content
@@ -155,8 +157,11 @@ def customer_questions(text: str, subject: str = "") -> CustomerQuestions:
     for index, sentence in enumerate(sentences):
         if "?" not in sentence:
             continue
-        if _words(sentence) < SHORT_QUESTION_WORDS:
-            sentence = f"{_context(sentences[:index], subject)} {sentence}".strip()
+        before = sentences[:index]
+        if _ITEM_START.match(sentence) and any("?" in b for b in before):
+            pass  # "(b) Is VAT added?" after "(a) ...?": its own item, nothing before it
+        elif _words(sentence) < SHORT_QUESTION_WORDS:
+            sentence = f"{_context(before, subject)} {sentence}".strip()
         questions.append(sentence)
     if not questions and query:
         questions = [query]
@@ -167,7 +172,8 @@ def customer_questions(text: str, subject: str = "") -> CustomerQuestions:
 
 def _context(before: list[str], subject: str) -> str:
     """What a short question is searched with: the statements just before it (at least
-    one, more up to ``CONTEXT_WORDS`` words), else the subject."""
+    one, more up to ``CONTEXT_WORDS`` words; none before the start of a numbered item that
+    follows an earlier question), else the subject."""
     picked: list[str] = []
     words = 0
     for statement in reversed(before):
@@ -179,4 +185,6 @@ def _context(before: list[str], subject: str) -> str:
             break
         picked.insert(0, statement)
         words += _words(statement)
+        if _ITEM_START.match(statement) and any("?" in b for b in before):
+            break  # "1) ...? ... 2) We still call /v1. Until when?": item 1 is not context
     return " ".join(picked) or subject.strip()
