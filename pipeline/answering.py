@@ -31,7 +31,7 @@ from pydantic import BaseModel, Field
 from pipeline.answer_trace import AnswerTrace, QuestionTrace, TracedPassage
 from rag.answerability import AnswerabilityGate, Judgement
 from rag.confidence import capped_margin, confidence, gap_signal
-from rag.coverage import store_vocabulary, unknown_terms
+from rag.coverage import Vocabulary, store_vocabulary, unknown_terms
 from rag.distinctness import POOL as DISTINCTNESS_POOL
 from rag.drafting.base import Drafter
 from rag.drafting.holding import holding_reply
@@ -121,7 +121,7 @@ def answer_email(
         candidates = retrieved if gate.lang_hub_weight > 0 else retrieved[:top_k]
         passages, suspect = withhold_suspect(candidates, team_domains, team_addresses)
         asked = about(question, vocabulary, triage.language)
-        passages = _for_the_asked_country(asked, passages, triage.language)
+        passages = _for_the_asked_country(asked, passages, served(triage.language, vocabulary))
         passages = gate.adjusted(passages, store, embedder, triage.language)[:top_k]
         abouts.append(asked)
         withheld.extend(r for r in suspect if r not in withheld)
@@ -236,12 +236,21 @@ def _count(n: int) -> str:
     return "1 question" if n == 1 else f"{n} questions"
 
 
+def served(language: str, vocabulary: Vocabulary) -> str:
+    """The customer's language if the knowledge base has passages in it, else "": a team
+    that writes its help centre in a language serves the countries that speak it; one that
+    does not (a German shop's help centre, naming Germany throughout) serves a Swedish
+    customer where it serves everyone, and its passages are theirs too."""
+    return language if language in vocabulary.languages else ""
+
+
 def _for_the_asked_country(
     asked: Aboutness, passages: list[Passage], language: str
 ) -> list[Passage]:
-    """When a passage names the country the question asks about (or, naming none, a country
-    of the customer's language), those on other countries' rules are set aside; without
-    one, the general rules stay ("5-8 days in the EU")."""
+    """When a passage names the country the question asks about, those on other countries'
+    rules are set aside; without one, the general rules stay ("5-8 days in the EU"). A
+    question naming no country is placed by ``language`` (see ``served``): a passage on
+    one country where it is not spoken is another case."""
     if not asked.countries:
         home = dataclasses.replace(asked, countries=home_countries(language))
         return [p for p in passages if not names_another_country(home, _text_of(p))]

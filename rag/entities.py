@@ -172,9 +172,9 @@ _REGIONS = re.compile(
 
 
 # Where each reply language is a national official language (ISO 3166 alpha-2). A customer
-# who writes in one and names no country is most likely in one of them: a passage on
-# another single country's case is not theirs when one on these is retrieved. English is
-# spoken everywhere: it says nothing.
+# who writes in one to a team whose help centre is written in it too, and names no
+# country, is most likely in one of them: a passage on another single country's case is
+# not theirs (pipeline.answering). English is written everywhere: it says nothing.
 HOME_COUNTRIES: dict[str, frozenset[str]] = {
     "sv": frozenset({"SE", "FI", "AX"}),
     "da": frozenset({"DK", "FO", "GL"}),

@@ -75,6 +75,8 @@ def test_a_crash_after_n_activities_runs_exactly_n_of_a_fan_out(
     assert recorder.calls["double"] == 30
     assert host.stats.activities_run == 30
     assert runtime(host, "crashing") == "Running"
+    with pytest.raises(RuntimeError, match="crashed"):  # not a hang on work that never ran
+        host.run_until_idle(timeout=5)
 
 
 def test_retry_that_succeeds_waits_virtual_time(host: LocalDurableHost, recorder: Recorder) -> None:

@@ -68,7 +68,7 @@ def test_a_customer_naming_no_country_is_placed_by_the_language_they_write() -> 
 
 
 def test_a_passage_on_another_country_is_set_aside_for_a_customer_of_another_market() -> None:
-    from pipeline.answering import _for_the_asked_country
+    from pipeline.answering import _for_the_asked_country, served
     from rag.models import Passage
 
     def passage(n: int, text: str) -> Passage:
@@ -83,6 +83,10 @@ def test_a_passage_on_another_country_is_set_aside_for_a_customer_of_another_mar
     assert kept == [general]  # written in Swedish, naming no country: Germany is not theirs
     assert _for_the_asked_country(question, [germany, general], "de") == [germany, general]
     assert _for_the_asked_country(question, [germany, general], "en") == [germany, general]
+    # the language places the customer only where the help centre is written in it: a
+    # German shop's articles name Germany throughout and serve a Swede too
+    assert served("sv", build_vocabulary(["Lieferung"], ["de", "en"])) == ""
+    assert served("sv", build_vocabulary(["Leverans"], ["sv", "de"])) == "sv"
     # a country the question names wins over the language: a Swede asking about Germany
     asks_germany = about("Vad kostar Standard i Tyskland?", build_vocabulary([]), "sv")
     assert _for_the_asked_country(asks_germany, [germany, general], "sv") == [germany, general]

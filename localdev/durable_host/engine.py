@@ -339,9 +339,15 @@ class LocalDurableHost:
 
         Raises TimeoutError after `timeout` wall seconds, naming what was still running.
         `stop_after_activities` crashes the host mid-run: exactly that many activities (counted
-        from the host's start) run, none after them, and it returns once they have finished,
-        their results dropped (then `close()` it and start anew).
+        from the host's start) run, none after them, and it returns once they have finished;
+        results not yet applied by then are dropped. The host is then done: `close()` it and
+        start anew (another run_until_idle raises).
         """
+        if self._activity_budget is not None:
+            raise RuntimeError(
+                "the host crashed (run_until_idle(stop_after_activities=...)): close() it and "
+                "start a new one"
+            )
         deadline = None if timeout is None else time.monotonic() + timeout
         if stop_after_activities is not None:
             with self._lock:

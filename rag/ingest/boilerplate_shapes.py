@@ -296,13 +296,21 @@ def _is_help_footer(line: str, text: str, *, at_edge: bool) -> bool:
     )
 
 
+# a company registration number (6+ digits, maybe with a dash) or a web address
+_REGISTRY_OR_SITE = re.compile(
+    r"\d{6,}|\d{4,}-\d{3,}|\b[a-z][\w-]*\.[a-z][\w.-]*\.[a-z]{2,}\b|www\."
+)
+
+
 def _is_company_line(line: str) -> bool:
     """A site or page footer's company line: "Acme AB · Street 1 · 111 22 City · Org. nr
-    5561-1234" (or parts between spaced dashes, as PDFs set them), no sentence."""
+    5561-1234", no sentence. Parts between spaced dashes (as PDFs set them) count only with
+    a registration number or a web address among them: "Acme AB - Starter - 99 SEK per
+    month" is a price line."""
+    dotted = len(re.findall(r"\s[·|•]\s", line)) >= 2
+    dashed = len(re.findall(r"\s[\-–—]\s", line)) >= 2 and bool(_REGISTRY_OR_SITE.search(line))
     return (
-        len(re.findall(r"\s[·|•\-–—]\s", line)) >= 2
-        and len(words(line)) <= 20
-        and not re.search(r"[.!?]\s+[A-ZÅÄÖ]", line)
+        (dotted or dashed) and len(words(line)) <= 20 and not re.search(r"[.!?]\s+[A-ZÅÄÖ]", line)
     )
 
 

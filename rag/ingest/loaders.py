@@ -222,6 +222,7 @@ def load_pdf(name: str, data: bytes, limits: IngestLimits = DEFAULT_LIMITS) -> P
     from pypdf.errors import PdfReadError
 
     from rag.ingest.pdf_layout import (
+        continues_heading,
         continues_line,
         heading_levels,
         page_lines,
@@ -246,16 +247,22 @@ def load_pdf(name: str, data: bytes, limits: IngestLimits = DEFAULT_LIMITS) -> P
     collector = _HeadingSections()
     heading: list[str] = []  # a heading wrapped over lines of the same style
     heading_level = 0
+    in_title = False  # the first line is the title: a wrapped title continues it
     for index, line in enumerate(lines):
         level = levels.get(index)
-        if level is not None and heading and level == heading_level:
-            heading.append(line.text.strip())
+        text = line.text.strip()
+        if in_title and level == levels.get(0) and continues_heading(text):
+            title = f"{title} {text}"
+            continue
+        in_title = False
+        if heading and level == heading_level and continues_heading(text):
+            heading.append(text)
             continue
         if heading:
             collector.heading(heading_level, " ".join(heading))
             heading = []
-        if index == 0 and (line.text.strip() == title or (not title and level == 1)):
-            title = line.text.strip()  # the document's title, not a section of it
+        if index == 0 and (text == title or (not title and level == 1)):
+            title, in_title = text, not pdf_title  # the document's title, not a section
         elif level is not None:
             heading, heading_level = [line.text.strip()], level
         elif collector.lines and continues_line(collector.lines[-1], line.text):
