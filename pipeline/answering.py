@@ -115,12 +115,14 @@ def answer_email(
     pool = top_k * POOL_FACTOR if gate.lang_hub_weight > 0 else top_k
     if gate.flat_gap > 0:
         pool = max(pool, DISTINCTNESS_POOL)
+    # the countries the customer's text names: a question naming none is about them
+    email_countries = countries_in(f"{subject}\n{triage.query_text or triage.cleaned_text}")
     for question in found.questions:
         retrieved = retrieve(store, embedder, question, language=triage.language, top_k=pool)
         # only the hub penalties rescore the pool; otherwise the draft draws on the top_k
         candidates = retrieved if gate.lang_hub_weight > 0 else retrieved[:top_k]
         passages, suspect = withhold_suspect(candidates, team_domains, team_addresses)
-        asked = about(question, vocabulary, triage.language)
+        asked = _asked_about(question, email_countries, vocabulary, triage.language)
         passages = _for_the_asked_country(asked, passages, served(triage.language, vocabulary))
         passages = gate.adjusted(passages, store, embedder, triage.language)[:top_k]
         abouts.append(asked)
@@ -234,6 +236,17 @@ def _traced(
 
 def _count(n: int) -> str:
     return "1 question" if n == 1 else f"{n} questions"
+
+
+def _asked_about(
+    question: str, email_countries: frozenset[str], vocabulary: Vocabulary, language: str
+) -> Aboutness:
+    """What the question names; naming no country, it is about the ones the customer's
+    email names ("We go to Denmark this summer. What is the idle fee per minute?")."""
+    asked = about(question, vocabulary, language)
+    if asked.countries or not email_countries:
+        return asked
+    return dataclasses.replace(asked, countries=email_countries)
 
 
 def served(language: str, vocabulary: Vocabulary) -> str:

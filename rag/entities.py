@@ -105,11 +105,30 @@ def _inflected_name_candidate(word: str) -> bool:
     )
 
 
+# A price in a country's own currency states that country's case ("DKK 2 per minute"), as
+# its name does. Upper-case ISO 4217 codes only ("nok" is Norwegian for "enough"); the euro
+# is many countries' and names none.
+_CURRENCIES = {
+    "SEK": "SE",
+    "NOK": "NO",
+    "DKK": "DK",
+    "ISK": "IS",
+    "PLN": "PL",
+    "CHF": "CH",
+    "GBP": "GB",
+    "CZK": "CZ",
+    "HUF": "HU",
+}
+_CURRENCY = re.compile(r"\b(" + "|".join(_CURRENCIES) + r")\b")
+
+
 def countries_in(text: str) -> frozenset[str]:
+    """The countries ``text`` names (ISO 3166 alpha-2), by name in the reply languages and
+    English, or by their own currency's code."""
     lowered = text.lower()
     single, multi = _country_names()
     stems = _country_stems()
-    found: set[str] = set()
+    found: set[str] = {_CURRENCIES[code] for code in _CURRENCY.findall(text)}
     for name, code in multi.items():
         if name in lowered and re.search(rf"\b{re.escape(name)}\b", lowered):
             found.add(code)

@@ -236,6 +236,7 @@ def test_the_footer_shapes_are_known_in_each_language(language: str) -> None:
         "Call us on 08-123 456 78, weekdays 9-17.",
         "- in My account under Mobile > SIM > Show PUK",
         "Go to Settings > Privacy > Download data.",
+        "Under Profile > Settings > Privacy you choose:",
         "Which utilities are included in the rent?",
         "Updated prices apply from 1 May.",
         "Yes, we deliver to Norway.",

@@ -90,3 +90,31 @@ def test_a_passage_on_another_country_is_set_aside_for_a_customer_of_another_mar
     # a country the question names wins over the language: a Swede asking about Germany
     asks_germany = about("Vad kostar Standard i Tyskland?", build_vocabulary([]), "sv")
     assert _for_the_asked_country(asks_germany, [germany, general], "sv") == [germany, general]
+
+
+def test_a_price_in_a_country_s_own_currency_names_that_country() -> None:
+    assert countries_in("At most DKK 200 or EUR 30 per session.") == {"DK"}
+    assert countries_in("SEK 3, NOK 3 or DKK 2 per minute") == {"SE", "NO", "DK"}
+    assert countries_in("Det er nok for meg.") == frozenset()  # Norwegian "enough"
+    assert countries_in("EUR 0.30 per minute") == frozenset()  # the euro names no one
+
+
+def test_a_question_naming_no_country_is_about_the_one_the_email_names() -> None:
+    from pipeline.answering import _asked_about, _for_the_asked_country
+    from rag.models import Passage
+
+    def passage(n: int, text: str) -> Passage:
+        return Passage(
+            chunk_id=f"d{n}#0", doc_id=f"d{n}", title="Fees", source=f"d{n}.md", text=text
+        )
+
+    germany = passage(1, "Blockiergebühr in Deutschland: EUR 0,30 pro Minute.")
+    everywhere = passage(2, "Idle fee: SEK 3, NOK 3 or DKK 2 per minute.")
+    vocabulary = build_vocabulary([])
+    email = countries_in("We are driving to Denmark this summer with the camper.")
+    asked = _asked_about("How much is the idle fee per minute?", email, vocabulary, "en")
+    assert asked.countries == {"DK"}
+    assert _for_the_asked_country(asked, [germany, everywhere], "") == [everywhere]
+    # the question's own country wins over the email's
+    own = _asked_about("And what is it in Germany?", email, vocabulary, "en")
+    assert own.countries == {"DE"}

@@ -322,7 +322,7 @@ def _is_crumb_trail(line: str) -> bool:
     return (
         len(items) >= 3
         and not LIST_ITEM.match(text)  # "- in My account > SIM > Show PUK" is an answer
-        and not text.endswith((".", "!", "?"))
+        and not text.endswith((".", "!", "?", ":", ";"))  # "... > Privacy you choose:"
         and all(0 < len(words(item)) <= 4 and not item[0].islower() for item in items)
     )
 
