@@ -119,6 +119,27 @@ ROUTED = [
     ("injury_safety", "Laturi", "Hei,\n\nSain sähköiskun laturista.\n\nTerveisin,\nAino"),
     (
         "injury_safety",
+        "Ładowarka",
+        "Dzień dobry,\n\nz wtyczki poszły iskry i kabel był gorący.\n\nPozdrawiam\nOla",
+    ),
+    # someone else using, copying or cloning the customer's card or account
+    (
+        "security_incident",
+        "Mi tarjeta",
+        "Hola,\n\nAlguien ha copiado mi tarjeta o está usando mi cuenta.\n\nSaludos,\nAna",
+    ),
+    (
+        "security_incident",
+        "Card",
+        "Hi,\n\nSomeone cloned my card: there are charges from Hamburg.\n\nThanks,\nTim",
+    ),
+    (
+        "security_incident",
+        "Kortet",
+        "Hej,\n\nNågon annan använder mitt kort, jag har det i plånboken.\n\nMvh\nEva",
+    ),
+    (
+        "injury_safety",
         "Stairs",
         "Hello,\n\nI slipped on the wet stairs in your shop and hurt my back.\n\nRegards,\nJo",
     ),
