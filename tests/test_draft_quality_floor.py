@@ -13,7 +13,7 @@ import pytest
 
 from evaluation import drafts as draft_eval
 
-# six sets from a cold embedding cache: about 7 minutes on 2 quiet cores, more when busy
+# seven sets from a cold embedding cache: about 8 minutes on 2 quiet cores, more when busy
 pytestmark = [pytest.mark.slow, pytest.mark.timeout(2400)]
 
 # (metric, floor or ceiling): ">=" for rates that must stay high, "<=" for wrong answers
@@ -51,10 +51,17 @@ FLOORS: dict[str, dict[str, tuple[str, float]]] = {
     },
     # written after the answer step's rules and first run at b66cae8: never tuned on
     "fitness": {
-        "correct": (">=", 0.30),  # 0.352
+        "correct": (">=", 0.33),  # 0.389
         "wrong": ("<=", 0.24),  # 0.187
         "not_answered": (">=", 0.72),  # 0.784
         "routing_recall": (">=", 0.80),  # 0.882
+    },
+    # written for tuning at 823889b (first, unseen run: correct .518, wrong .219)
+    "charging": {
+        "correct": (">=", 0.50),  # 0.554
+        "wrong": ("<=", 0.24),  # 0.198
+        "not_answered": (">=", 0.78),  # 0.825
+        "routing_recall": (">=", 0.90),  # 1.0
     },
 }
 
