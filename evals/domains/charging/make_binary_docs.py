@@ -6,7 +6,10 @@ Run from /work/main:  .venv/bin/python evals/domains/charging/make_binary_docs.p
 from __future__ import annotations
 
 import sys
+from collections.abc import Sequence
 from pathlib import Path
+
+import docx
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parents[2]))  # the repository root, for evals.tools
@@ -75,7 +78,7 @@ FEES = [
 ]
 
 
-def _table(document, rows) -> None:
+def _table(document: docx.document.Document, rows: Sequence[Sequence[str]]) -> None:
     table = document.add_table(rows=len(rows), cols=len(rows[0]))
     for row, values in zip(table.rows, rows, strict=True):
         for cell, value in zip(row.cells, values, strict=True):
