@@ -10,11 +10,14 @@ each (language, expect) group, so both halves get every kind of email.
 
 from __future__ import annotations
 
-import json
-from collections import defaultdict
+import sys
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE.parents[2]))  # the repository root, for evals.tools
+
+from evals.tools.email_sets import A, Email, N, R, write_emails  # noqa: E402
+
 OUT = HERE / "emails.jsonl"
 
 # --- knowledge-base sections (paths relative to kb/) -------------------------------------
@@ -101,28 +104,7 @@ def faq(question: str) -> str:
     return f"{FAQ}#{question}"
 
 
-def A(subject: str, body: str, gold: list[str], facts: list[list[str]]) -> dict:
-    """An email the knowledge base answers."""
-    return {
-        "expect": "answer",
-        "subject": subject,
-        "body": body,
-        "gold_sources": gold,
-        "key_facts": facts,
-    }
-
-
-def N(subject: str, body: str) -> dict:
-    """The knowledge base does not answer it (close to the product, or off-topic)."""
-    return {"expect": "abstain", "subject": subject, "body": body}
-
-
-def R(reason: str, subject: str, body: str) -> dict:
-    """A person must handle it."""
-    return {"expect": "route", "subject": subject, "body": body, "route_reason": reason}
-
-
-EMAILS: dict[str, list[dict]] = {}
+EMAILS: dict[str, list[Email]] = {}
 
 # --- English ---------------------------------------------------------------------------------
 EMAILS["en"] = [
@@ -927,36 +909,7 @@ EMAILS["pt"] = [
 
 
 def main() -> None:
-    rows = []
-    groups_started: dict[str, int] = defaultdict(int)  # per expect, over the languages
-    for language, emails in EMAILS.items():
-        counters: dict[str, int] = defaultdict(int)
-        starts: dict[str, int] = {}
-        for number, email in enumerate(emails, start=1):
-            expect = email["expect"]
-            if expect not in starts:  # groups start dev, test, dev, ... so odd sizes even out
-                starts[expect] = groups_started[expect] % 2
-                groups_started[expect] += 1
-            split = "dev" if (starts[expect] + counters[expect]) % 2 == 0 else "test"
-            counters[expect] += 1
-            row = {
-                "id": f"charging-{language}-{number:03d}",
-                "language": language,
-                "subject": email["subject"],
-                "body": email["body"],
-                "expect": expect,
-                "gold_sources": email.get("gold_sources", []),
-                "key_facts": email.get("key_facts", []),
-                "intent": None,
-                "split": split,
-            }
-            if expect == "route":
-                row["route_reason"] = email["route_reason"]
-            rows.append(row)
-    OUT.write_text(
-        "".join(json.dumps(row, ensure_ascii=False) + "\n" for row in rows), encoding="utf-8"
-    )
-    print(f"wrote {len(rows)} emails to {OUT}")
+    write_emails(EMAILS, OUT, id_prefix="charging-")
 
 
 if __name__ == "__main__":
