@@ -23,6 +23,7 @@ The decisions, in order:
 from __future__ import annotations
 
 import dataclasses
+import re
 from collections.abc import Sequence
 from typing import Literal
 
@@ -115,8 +116,7 @@ def answer_email(
     pool = top_k * POOL_FACTOR if gate.lang_hub_weight > 0 else top_k
     if gate.flat_gap > 0:
         pool = max(pool, DISTINCTNESS_POOL)
-    # the countries the customer's text names: a question naming none is about them
-    email_countries = countries_in(f"{subject}\n{triage.query_text or triage.cleaned_text}")
+    email_countries = _stated_countries(subject, triage.query_text or triage.cleaned_text)
     for question in found.questions:
         retrieved = retrieve(store, embedder, question, language=triage.language, top_k=pool)
         # only the hub penalties rescore the pool; otherwise the draft draws on the top_k
@@ -238,6 +238,17 @@ def _count(n: int) -> str:
     return "1 question" if n == 1 else f"{n} questions"
 
 
+def _stated_countries(subject: str, text: str) -> frozenset[str]:
+    """The countries the subject and the email's statements name ("We go to Denmark this
+    summer."): a question naming none is about them. Another question's country is that
+    question's ("1) ... in Norway? 2) What does Standard cost?")."""
+    statements = [s for s in _SENTENCE.split(text) if "?" not in s]
+    return countries_in("\n".join([subject, *statements]))
+
+
+_SENTENCE = re.compile(r"(?<=[.!?])\s+")
+
+
 def _asked_about(
     question: str, email_countries: frozenset[str], vocabulary: Vocabulary, language: str
 ) -> Aboutness:
@@ -261,15 +272,15 @@ def _for_the_asked_country(
     asked: Aboutness, passages: list[Passage], language: str
 ) -> list[Passage]:
     """When a passage names the country the question asks about, those on other countries'
-    rules are set aside; without one, the general rules stay ("5-8 days in the EU"). A
-    question naming no country is placed by ``language`` (see ``served``): a passage on
-    one country where it is not spoken is another case."""
-    if not asked.countries:
-        home = dataclasses.replace(asked, countries=home_countries(language))
-        return [p for p in passages if not names_another_country(home, _text_of(p))]
-    if not any(asked.countries & countries_in(_text_of(p)) for p in passages):
-        return passages
-    return [p for p in passages if not names_another_country(asked, _text_of(p))]
+    rules are set aside; the general rules stay ("5-8 days in the EU"). A question naming
+    no country, or one no retrieved passage names, is placed by ``language`` (see
+    ``served``; "" places no one): a passage on one country where it is not spoken is
+    another case."""
+    if asked.countries and any(asked.countries & countries_in(_text_of(p)) for p in passages):
+        return [p for p in passages if not names_another_country(asked, _text_of(p))]
+    # naming none, or none retrieved on the one named: the customer's language places them
+    home = dataclasses.replace(asked, countries=home_countries(language))
+    return [p for p in passages if not names_another_country(home, _text_of(p))]
 
 
 def _text_of(passage: Passage) -> str:

@@ -106,8 +106,9 @@ def _inflected_name_candidate(word: str) -> bool:
 
 
 # A price in a country's own currency states that country's case ("DKK 2 per minute"), as
-# its name does. Upper-case ISO 4217 codes only ("nok" is Norwegian for "enough"); the euro
-# is many countries' and names none.
+# its name does, when the text names no country by name ("Roaming in Denmark: SEK 49 a day"
+# is about Denmark). Upper-case ISO 4217 codes next to an amount only ("DET ER NOK EN FEJL"
+# is Danish for "probably a mistake", "SEK-2291" an order number); the euro names no one.
 _CURRENCIES = {
     "SEK": "SE",
     "NOK": "NO",
@@ -119,16 +120,17 @@ _CURRENCIES = {
     "CZK": "CZ",
     "HUF": "HU",
 }
-_CURRENCY = re.compile(r"\b(" + "|".join(_CURRENCIES) + r")\b")
+_CODES = "|".join(_CURRENCIES)
+_PRICE = re.compile(rf"\b({_CODES})\s?\d|\d[\d.,]*\s?({_CODES})\b")
 
 
 def countries_in(text: str) -> frozenset[str]:
     """The countries ``text`` names (ISO 3166 alpha-2), by name in the reply languages and
-    English, or by their own currency's code."""
+    English, or, naming none, by a price in their own currency."""
     lowered = text.lower()
     single, multi = _country_names()
     stems = _country_stems()
-    found: set[str] = {_CURRENCIES[code] for code in _CURRENCY.findall(text)}
+    found: set[str] = set()
     for name, code in multi.items():
         if name in lowered and re.search(rf"\b{re.escape(name)}\b", lowered):
             found.add(code)
@@ -146,6 +148,8 @@ def countries_in(text: str) -> frozenset[str]:
             if stemmed is not None:
                 found.add(stemmed)
                 break
+    if not found:
+        found = {_CURRENCIES[a or b] for a, b in _PRICE.findall(text)}
     return frozenset(found)
 
 

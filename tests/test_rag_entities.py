@@ -96,11 +96,14 @@ def test_a_price_in_a_country_s_own_currency_names_that_country() -> None:
     assert countries_in("At most DKK 200 or EUR 30 per session.") == {"DK"}
     assert countries_in("SEK 3, NOK 3 or DKK 2 per minute") == {"SE", "NO", "DK"}
     assert countries_in("Det er nok for meg.") == frozenset()  # Norwegian "enough"
+    assert countries_in("DET ER NOK EN FEJL!") == frozenset()  # no amount: Danish "probably"
+    assert countries_in("Ordre SEK-2291 er ikke betalt") == frozenset()  # an order number
     assert countries_in("EUR 0.30 per minute") == frozenset()  # the euro names no one
+    assert countries_in("Roaming in Denmark: SEK 49 per day.") == {"DK"}  # the name says
 
 
 def test_a_question_naming_no_country_is_about_the_one_the_email_names() -> None:
-    from pipeline.answering import _asked_about, _for_the_asked_country
+    from pipeline.answering import _asked_about, _for_the_asked_country, _stated_countries
     from rag.models import Passage
 
     def passage(n: int, text: str) -> Passage:
@@ -110,11 +113,19 @@ def test_a_question_naming_no_country_is_about_the_one_the_email_names() -> None
 
     germany = passage(1, "Blockiergebühr in Deutschland: EUR 0,30 pro Minute.")
     everywhere = passage(2, "Idle fee: SEK 3, NOK 3 or DKK 2 per minute.")
+    sweden = passage(3, "Standard i Sverige: 349 kr i månaden.")
     vocabulary = build_vocabulary([])
-    email = countries_in("We are driving to Denmark this summer with the camper.")
+    email = _stated_countries(
+        "Idle fee", "We are driving to Denmark this summer. Is Norway the same? How much is it?"
+    )
+    assert email == {"DK"}  # what the email states; Norway is another question's
     asked = _asked_about("How much is the idle fee per minute?", email, vocabulary, "en")
     assert asked.countries == {"DK"}
     assert _for_the_asked_country(asked, [germany, everywhere], "") == [everywhere]
     # the question's own country wins over the email's
     own = _asked_about("And what is it in Germany?", email, vocabulary, "en")
     assert own.countries == {"DE"}
+    # no passage on the email's country: the customer's language still places them
+    swede = _asked_about("Vad kostar Standard?", frozenset({"DK"}), vocabulary, "sv")
+    assert _for_the_asked_country(swede, [germany, sweden], "sv") == [sweden]
+    assert _for_the_asked_country(swede, [germany, sweden], "") == [germany, sweden]

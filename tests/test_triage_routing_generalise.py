@@ -126,7 +126,8 @@ ROUTED = [
     (
         "security_incident",
         "Mi tarjeta",
-        "Hola,\n\nAlguien ha copiado mi tarjeta o está usando mi cuenta.\n\nSaludos,\nAna",
+        "Hola,\n\nAlguien la ha copiado o está usando mi cuenta: mi tarjeta sigue en mi cartera."
+        "\n\nSaludos,\nAna",
     ),
     (
         "security_incident",
@@ -136,7 +137,7 @@ ROUTED = [
     (
         "security_incident",
         "Kortet",
-        "Hej,\n\nNågon annan använder mitt kort, jag har det i plånboken.\n\nMvh\nEva",
+        "Hej,\n\nNågon har klonat mitt kort, jag har det i plånboken.\n\nMvh\nEva",
     ),
     (
         "injury_safety",
@@ -188,6 +189,19 @@ def test_needs_a_person_in_ordinary_wording(rule: str, subject: str, body: str) 
 
 
 NOT_ROUTED = [
+    # "someone", "my card" and a use or copy that is no intrusion
+    ("Can someone help?", "Hi,\n\nThe app is using my card instead of the company card.\n\nJo"),
+    ("App", "Hi,\n\nCan someone check why the app is using my card twice?\n\nThanks,\nJo"),
+    (
+        "Tarjeta",
+        "Hola,\n\n¿Alguien me puede decir por qué la aplicación está usando mi tarjeta antigua?"
+        "\n\nGracias,\nAna",
+    ),
+    ("Lien", "Bonjour,\n\nJ'ai copié le lien de mon compte, quelqu'un peut m'aider ?\n\nLéa"),
+    ("Kort", "Hej,\n\nGör det något om någon annan använder mitt kort?\n\nMvh\nEva"),
+    # sparks in another sense
+    ("Storm", "Hi,\n\nThere were sparks from the sky during the storm; is the station open?\n\nJo"),
+    ("Zespół", "Dzień dobry,\n\nW zespole widać iskry entuzjazmu. Jak dodać kartę?\n\nOla"),
     # titles under each language's sign-offs
     (
         "Invoice",
