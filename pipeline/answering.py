@@ -23,7 +23,6 @@ The decisions, in order:
 from __future__ import annotations
 
 import dataclasses
-import re
 from collections.abc import Sequence
 from typing import Literal
 
@@ -51,6 +50,7 @@ from rag.language_hubness import POOL_FACTOR
 from rag.models import DraftReply, DraftRequest, Passage
 from rag.retrieve import retrieve
 from rag.screening import screening_note, withhold_suspect
+from rag.sentences import split_sentences
 from rag.store import KnowledgeStore
 from triage.models import TriageResult
 from triage.questions import customer_questions
@@ -116,14 +116,17 @@ def answer_email(
     pool = top_k * POOL_FACTOR if gate.lang_hub_weight > 0 else top_k
     if gate.flat_gap > 0:
         pool = max(pool, DISTINCTNESS_POOL)
-    email_countries = _stated_countries(subject, triage.query_text or triage.cleaned_text)
+    email_countries = _stated_countries(
+        subject, triage.query_text or triage.cleaned_text, triage.language
+    )
+    market = served(triage.language, vocabulary)
     for question in found.questions:
         retrieved = retrieve(store, embedder, question, language=triage.language, top_k=pool)
         # only the hub penalties rescore the pool; otherwise the draft draws on the top_k
         candidates = retrieved if gate.lang_hub_weight > 0 else retrieved[:top_k]
         passages, suspect = withhold_suspect(candidates, team_domains, team_addresses)
         asked = _asked_about(question, email_countries, vocabulary, triage.language)
-        passages = _for_the_asked_country(asked, passages, served(triage.language, vocabulary))
+        passages = _for_the_asked_country(asked, passages, market)
         passages = gate.adjusted(passages, store, embedder, triage.language)[:top_k]
         abouts.append(asked)
         withheld.extend(r for r in suspect if r not in withheld)
@@ -238,15 +241,12 @@ def _count(n: int) -> str:
     return "1 question" if n == 1 else f"{n} questions"
 
 
-def _stated_countries(subject: str, text: str) -> frozenset[str]:
+def _stated_countries(subject: str, text: str, language: str) -> frozenset[str]:
     """The countries the subject and the email's statements name ("We go to Denmark this
     summer."): a question naming none is about them. Another question's country is that
     question's ("1) ... in Norway? 2) What does Standard cost?")."""
-    statements = [s for s in _SENTENCE.split(text) if "?" not in s]
+    statements = [s for s in split_sentences(text, language) if "?" not in s]
     return countries_in("\n".join([subject, *statements]))
-
-
-_SENTENCE = re.compile(r"(?<=[.!?])\s+")
 
 
 def _asked_about(

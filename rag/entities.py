@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from rag.coverage import Vocabulary, general_zipf
+from rag.ingest.language import language_tag
 
 DISTINCTIVE_SHARE = 0.15  # a term in at most this share of the passages is distinctive
 DISTINCTIVE_ZIPF = 4.5  # ... and not an everyday word ("service", "first", "free")
@@ -238,7 +239,7 @@ HOME_COUNTRIES: dict[str, frozenset[str]] = {
 
 
 def home_countries(language: str) -> frozenset[str]:
-    return HOME_COUNTRIES.get({"nb": "no", "nn": "no"}.get(language, language), frozenset())
+    return HOME_COUNTRIES.get(language_tag(language) or "", frozenset())
 
 
 def names_another_country(question: Aboutness, text: str) -> bool:

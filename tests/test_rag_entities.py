@@ -116,7 +116,9 @@ def test_a_question_naming_no_country_is_about_the_one_the_email_names() -> None
     sweden = passage(3, "Standard i Sverige: 349 kr i månaden.")
     vocabulary = build_vocabulary([])
     email = _stated_countries(
-        "Idle fee", "We are driving to Denmark this summer. Is Norway the same? How much is it?"
+        "Idle fee",
+        "We are driving to Denmark this summer. Is Norway the same? How much is it?",
+        "en",
     )
     assert email == {"DK"}  # what the email states; Norway is another question's
     asked = _asked_about("How much is the idle fee per minute?", email, vocabulary, "en")

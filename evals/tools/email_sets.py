@@ -15,6 +15,15 @@ from typing import Any
 
 Email = dict[str, Any]
 
+# every domain's help centre has these two files at its root
+CHANGELOG = "changelog.md"
+FAQ = "faq.csv"
+
+
+def faq(question: str) -> str:
+    """A gold source: the FAQ row with this question."""
+    return f"{FAQ}#{question}"
+
 
 def A(subject: str, body: str, gold: list[str], facts: list[list[str]]) -> Email:
     """An email the knowledge base answers."""

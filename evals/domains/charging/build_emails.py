@@ -16,7 +16,15 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parents[2]))  # the repository root, for evals.tools
 
-from evals.tools.email_sets import A, Email, N, R, write_emails  # noqa: E402
+from evals.tools.email_sets import (  # noqa: E402
+    CHANGELOG,
+    A,
+    Email,
+    N,
+    R,
+    faq,
+    write_emails,
+)
 
 OUT = HERE / "emails.jsonl"
 
@@ -96,13 +104,6 @@ TERMS_PRICES = f"{TERMS}#Prices and payment"
 TERMS_PLUS = f"{TERMS}#Plus subscription"
 TERMS_CARDS = f"{TERMS}#Lost or stolen cards"
 GS_SHORT = "getting-started.md#Voltway in short"
-CHANGELOG = "changelog.md"
-FAQ = "faq.csv"
-
-
-def faq(question: str) -> str:
-    return f"{FAQ}#{question}"
-
 
 EMAILS: dict[str, list[Email]] = {}
 

@@ -15,7 +15,15 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parents[2]))  # the repository root, for evals.tools
 
-from evals.tools.email_sets import A, Email, N, R, write_emails  # noqa: E402
+from evals.tools.email_sets import (  # noqa: E402
+    CHANGELOG,
+    A,
+    Email,
+    N,
+    R,
+    faq,
+    write_emails,
+)
 
 OUT = HERE / "emails.jsonl"
 
@@ -109,13 +117,6 @@ API_BASE = "api/public-api.md#Base URL and versions"
 API_LIMITS = "api/public-api.md#Rate limits"
 API_WEBHOOKS = "api/public-api.md#Webhooks"
 API_SANDBOX = "api/public-api.md#Sandbox"
-CHANGELOG = "changelog.md"
-FAQ = "faq.csv"
-
-
-def faq(question: str) -> str:
-    return f"{FAQ}#{question}"
-
 
 EMAILS: dict[str, list[Email]] = {}
 
