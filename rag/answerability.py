@@ -47,6 +47,7 @@ from importlib import resources
 
 import numpy as np
 
+from core.languages import language_tag
 from rag.distinctness import lead_gap
 from rag.embeddings import Embedder
 from rag.hubness import HUB_WEIGHT, Hubness, hubness
@@ -143,11 +144,9 @@ def within_fence(scores: Sequence[float], fence: float) -> list[float]:
     return [s for s in scores if s <= upper]
 
 
-_LANGUAGE_ALIASES = {"nb": "no", "nn": "no"}  # Bokmål and Nynorsk: the probes' Norwegian
-
-
 def _probe_language(language: str) -> str:
-    return _LANGUAGE_ALIASES.get(language, language)
+    """Bokmål and Nynorsk ("nb", "nn") are the probes' Norwegian."""
+    return language_tag(language) or language
 
 
 def _across(question_language: str, passage_language: str | None) -> bool:

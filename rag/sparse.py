@@ -24,6 +24,8 @@ from typing import Protocol
 import snowballstemmer
 import stopwordsiso
 
+from core.languages import language_tag
+
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
 
 # ISO 639-1 code -> Snowball algorithm (Polish is in Snowball since 3.0).
@@ -41,7 +43,6 @@ STEMMERS = {
     "pl": "polish",
     "pt": "portuguese",
 }
-_ALIASES = {"nb": "no", "nn": "no"}  # Norwegian Bokmål and Nynorsk: Snowball's Norwegian
 
 # What the stored sparse vectors were made with. Collections record it (rag.store): when it
 # changes, the next ingestion rebuilds the collection and searches skip its keyword side
@@ -76,8 +77,7 @@ def _stemmer(algorithm: str) -> _Stemmer:
 
 def _analyzer_language(language: str | None) -> str | None:
     """The supported language code a text in `language` is analysed as, or None."""
-    code = (language or "").lower().replace("_", "-").split("-")[0]
-    code = _ALIASES.get(code, code)
+    code = language_tag(language)  # Bokmål and Nynorsk ("nb", "nn-NO"): Snowball's Norwegian
     return code if code in STEMMERS else None
 
 

@@ -13,7 +13,7 @@ import pytest
 from rag.ingest import ingest_path
 from rag.ingest.chunking import chunk_sections
 from rag.ingest.documents import Section
-from rag.ingest.language import language_tag
+from core.languages import language_tag
 from rag.ingest.loaders import load_docx
 from rag.store import KnowledgeStore
 from tests import rag_fixtures

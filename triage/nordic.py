@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import re
 
+from core.languages import language_tag
+
 NORDIC = ("sv", "da", "no")
-_ALIASES = {"nb": "no", "nn": "no"}
 
 # Function words and spellings distinctive of one language (lowercase, whole words).
 _MARKERS: dict[str, frozenset[str]] = {
@@ -148,7 +149,7 @@ _WORD = re.compile(r"[^\W\d_]+")
 
 def refine_nordic(text: str, language: str) -> str:
     """The Scandinavian language the text's own words point to; other languages unchanged."""
-    code = _ALIASES.get(language, language)
+    code = language_tag(language) or language
     if code not in NORDIC:
         return language
     words = _WORD.findall(text.lower())

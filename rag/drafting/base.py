@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from typing import Protocol
 
-from rag.drafting.phrases import LANGUAGE_ALIASES, PHRASES
+from core.languages import language_tag
+from rag.drafting.phrases import PHRASES
 from rag.models import DraftReply, DraftRequest
 
 SUPPORTED_LANGUAGES = tuple(PHRASES)
@@ -16,6 +17,5 @@ class Drafter(Protocol):
 
 def reply_language(language: str | None) -> str:
     """The customer's language when we have phrases for it, else English."""
-    code = (language or "").lower()[:2]
-    code = LANGUAGE_ALIASES.get(code, code)
+    code = language_tag(language)  # "nb-NO" and "nn" are Norwegian, "pt_BR" Portuguese
     return code if code in SUPPORTED_LANGUAGES else "en"

