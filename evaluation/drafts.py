@@ -89,7 +89,8 @@ A gold source "path#heading" matches a cited passage with that source path and s
 (or a sub-section of it); a bare "path" matches any section of the file.
 per set also: where each answerable email's answer ended, the first stage its gold passage
 did not pass (answered; facts missing; lost to another passage: it passed, the draft cited
-others; drafter found no answer; held back as flat: it passed, no article stood out; below
+others; drafter found no answer; held back as flat: it passed, no article stood out; off
+the question's terms: it passed, not among the question's closest by latent terms; below
 the threshold: judged, too far; set aside: in the top k, dropped as another country's or
 as suspect; ranked below the top k: among the 20 closest, not the top k; not retrieved;
 no question found; routed; skipped), routing recall and precision per reason (rec = went

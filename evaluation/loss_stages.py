@@ -18,6 +18,7 @@ STAGES = (
     "lost to another passage",  # the gold passage passed; the draft cited others
     "drafter found no answer",  # the gold passage passed; the drafter said no answer
     "held back as flat",  # the gold passage passed, but no article stood out
+    "off the question's terms",  # the gold passage passed, dropped by the term check
     "below the threshold",  # judged (among the top k), below its threshold
     "set aside",  # among the top k, set aside as another country's or as suspect
     "ranked below the top k",  # in the retrieval pool, not among its top k
@@ -54,10 +55,13 @@ def loss_stage(
     if not with_gold:
         return "not retrieved"
     passed = [q for q in with_gold if gold_ids & set(q.passing)]
-    if any(not q.flat for q in passed):
+    kept = [q for q in passed if not q.flat and gold_ids & (set(q.passing) - set(q.off_terms))]
+    if kept:
         return "lost to another passage" if decision == "answered" else "drafter found no answer"
-    if passed:
+    if any(q.flat for q in passed):
         return "held back as flat"
+    if passed:
+        return "off the question's terms"
     if any(gold_ids & set(q.judged) for q in with_gold):
         return "below the threshold"
     if any(gold_ids & set(q.window) for q in with_gold):

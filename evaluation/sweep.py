@@ -32,6 +32,8 @@ SETTINGS: dict[str, str] = {
     "customer's language taken off its cosine (rag/language_hubness.py LANG_HUB_WEIGHT)",
     "cross_language_margin": "cosine a passage in another language than the question's needs "
     "above its threshold (rag/answerability.py CROSS_LANGUAGE_MARGIN)",
+    "term_neighbours": "closest passages by latent terms a passing passage must be among; "
+    "0 = off (rag/term_agreement.py TERM_NEIGHBOURS)",
     "probe_fence": "interquartile ranges above the third quartile past which a probe counts "
     "as answered and is left out of the calibration; inf = off (rag/answerability.py "
     "PROBE_FENCE)",

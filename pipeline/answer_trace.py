@@ -20,6 +20,8 @@ class QuestionTrace(BaseModel):
     judged: list[str]  # chunk ids the gate judged (the window after them), best first
     passing: list[str]  # chunk ids that reached their threshold, best first
     flat: bool = False  # some passed, but held back: no article stood out (rag.distinctness)
+    # chunk ids that passed, dropped: not among the question's closest by latent terms
+    off_terms: list[str] = Field(default_factory=list)
 
 
 class AnswerTrace(BaseModel):

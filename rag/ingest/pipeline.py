@@ -39,7 +39,7 @@ from typing import Protocol
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from rag.embeddings import Embedder
+from rag.embeddings import Embedder, latent_terms_of
 from rag.ingest.boilerplate import RepeatedLines, furniture_removal, strip_boilerplate
 from rag.ingest.chunking import chunk_sections
 from rag.ingest.dedup import DuplicateFilter
@@ -392,22 +392,28 @@ def plan_ingest(
 
     A live collection whose sparse vectors were made with another keyword analyzer
     (rag.sparse.ANALYZER) is rebuilt, not updated: updated documents' terms would not meet
-    the others' nor the queries'."""
+    the others' nor the queries'. So is one without the embedder's latent terms (or with
+    another's): the answer step's term check (rag.term_agreement) needs every passage's."""
     live = store.live_collection()
     documents = len(source.names())
     reason = ""
+    latent = latent_terms_of(embedder)
+    latent_id = latent.latent_id if latent else ""
     if live is not None and not recreate:
         store.at(live).check_embedding(embedder.model_id, embedder.dimension)
         built_with = store.at(live).sparse_analyzer()
+        built_latent = store.at(live).latent_terms_id() or ""
         if built_with != ANALYZER:
             reason = f"keyword analyzer {built_with or 'from before snowball'} -> {ANALYZER}"
+        elif built_latent != latent_id:
+            reason = f"latent terms {built_latent or 'none'} -> {latent_id or 'none'}"
     if live is not None and not recreate and not reason:
         target, rebuild = live, False
     else:
         target, rebuild = store.build_name(build_id), True
         if target == live:  # a build id reused: never write into what readers see
             target = store.build_name(f"{build_id}-next")
-        store.at(target).ensure_collection(embedder.model_id, embedder.dimension)
+        store.at(target).ensure_collection(embedder.model_id, embedder.dimension, latent_id)
     return IngestPlan(
         alias=store.collection,
         target=target,
@@ -449,6 +455,8 @@ def ingest_step(
     target = store.at(plan.target)
     if target.live_collection() is None:
         raise StoreError(f"collection {plan.target!r} is gone: plan the ingestion again")
+    latent = latent_terms_of(embedder)
+    keeps_terms = latent is not None and target.latent_terms_id() == latent.latent_id
     params = _chunk_params(chunk_tokens, chunk_overlap_tokens)
     remaining = [name for name in source.names() if after is None or name > after]
     states = target.document_states()
@@ -513,7 +521,9 @@ def ingest_step(
             vectors = embedder.embed_documents(
                 [embedding_text(c.title, c.section, c.text) for c in batch]
             )
-            target.upsert(batch, vectors)
+            # latent terms of the passage text alone, as the term check compares them
+            terms = latent.latent_terms([c.text for c in batch]) if latent and keeps_terms else None
+            target.upsert(batch, vectors, terms)
             written += len(batch)
             notify("embed", written, planned_chunks)
         if interrupted:

