@@ -133,7 +133,9 @@ def answer_email(
         unknown = tuple(unknown_terms(question, triage.language, vocabulary))
         judged = gate.judge_passages(passages, store, embedder, triage.language, unknown)
         judgement = gate.judge_distinct(judged, retrieved)
-        judgement = gate.judge_terms(judgement, question, store, embedder)
+        judgement = gate.judge_terms(
+            judgement, question, passages, store, embedder, triage.language
+        )
         per_question.append((question, passages, judgement))
         if trace is not None:
             window = retrieved[:top_k]  # what the gate judges when no hub penalty reorders

@@ -196,7 +196,7 @@ class AnswerabilityGate:
         probes: dict[str, list[str]] | None = None,
     ) -> None:
         within_fence([], probe_fence)  # a negative or NaN fence is refused here, not mid-run
-        if term_neighbours < 0 or term_neighbours != int(term_neighbours):
+        if not math.isfinite(term_neighbours) or term_neighbours != int(max(term_neighbours, 0)):
             raise ValueError(f"term_neighbours must be a whole number >= 0, not {term_neighbours}")
         self.term_neighbours = int(term_neighbours)
         self.z = z
@@ -341,11 +341,30 @@ class AnswerabilityGate:
         return sorted(rescored, key=lambda p: -(p.dense_score if p.dense_score is not None else -9))
 
     def judge_terms(
-        self, judgement: Judgement, question: str, store: KnowledgeStore, embedder: Embedder
+        self,
+        judgement: Judgement,
+        question: str,
+        passages: Sequence[Passage],
+        store: KnowledgeStore,
+        embedder: Embedder,
+        language: str,
     ) -> Judgement:
         """``judgement`` with only the passing passages that agree with the question on its
-        latent terms (rag.term_agreement; 0 neighbours turns the check off)."""
-        return agreeing(judgement, question, store, embedder, self.term_neighbours)
+        latent terms (rag.term_agreement; 0 neighbours turns the check off). When the best
+        passing passage was dropped, the best one kept gives the score, threshold and
+        calibration (the confidence reads its margin)."""
+        checked = agreeing(judgement, question, store, embedder, self.term_neighbours)
+        if not checked.passing or checked.passing[0] == judgement.passing[0]:
+            return checked
+        lead = next(p for p in passages if p.chunk_id == checked.passing[0])
+        score = lead.dense_score or 0.0
+        return dataclasses.replace(
+            checked,
+            score=score,
+            threshold=round(score - checked.margins[lead.chunk_id], 4),
+            calibration=self.calibration(store, embedder, language, lead.language or None),
+            passage_language=lead.language or None,
+        )
 
     def judge_distinct(self, judgement: Judgement, pool: Sequence[Passage]) -> Judgement:
         """``judgement`` with the lead's gap over the other articles of ``pool`` (the

