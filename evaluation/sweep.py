@@ -115,7 +115,9 @@ def format_table(rows: Sequence[dict[str, Any]], setting: str) -> str:
 def add_arguments(parser: argparse.ArgumentParser) -> argparse.ArgumentParser:
     parser.add_argument("setting", choices=sorted(SETTINGS), help="the setting to vary")
     parser.add_argument(
-        "values", help="comma-separated values to try, e.g. 0,0.02,0.04 (inf allowed)"
+        "values",
+        help="comma-separated values to try, e.g. 0,0.02,0.04 (inf allowed where the "
+        "setting takes it; term_neighbours takes whole numbers)",
     )
     parser.add_argument(
         "--sets",
@@ -135,6 +137,8 @@ def main(argv: Sequence[str] | None = None, args: argparse.Namespace | None = No
         refused = [v for v in values if math.isnan(v) or v < 0]
         if refused:  # every setting is a count of deviations, a cosine, a weight or a fence
             raise ValueError(f"{args.setting} takes values of 0 or more, not {refused}")
+        for value in values:  # the gate refuses what it cannot take, before any ingestion
+            _restore(_apply(args.setting, value))
         names = [n.strip() for n in args.sets.split(",") if n.strip()]
         sets = [drafts.builtin_set(name) for name in names]
     except (ValueError, drafts.SetError) as exc:

@@ -12,7 +12,8 @@ from evaluation import sweep
 
 @pytest.mark.parametrize("setting", sorted(sweep.SETTINGS))
 def test_a_swept_setting_replaces_the_gate_and_is_restored(setting: str) -> None:
-    value = 0.37  # no setting's default
+    # no setting's default; the number of term neighbours is a whole number
+    value = 7.0 if setting == "term_neighbours" else 0.37
     before = answering.DEFAULT_GATE
     saved = sweep._apply(setting, value)
     try:
@@ -37,3 +38,13 @@ def test_a_value_below_zero_or_not_a_number_is_refused_before_any_ingest(
 ) -> None:
     assert sweep.main(["--sets", "sample", "--", "z", values]) == 2
     assert "z takes values of 0 or more" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("values", ["12,2.5", "inf"])
+def test_a_value_the_gate_cannot_take_is_refused_before_any_ingest(
+    values: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    before = answering.DEFAULT_GATE
+    assert sweep.main(["--sets", "sample", "--", "term_neighbours", values]) == 2
+    assert "term_neighbours must be a whole number" in capsys.readouterr().err
+    assert answering.DEFAULT_GATE is before
