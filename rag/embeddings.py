@@ -219,9 +219,14 @@ class CachedEmbedder:
         self.hits = 0
         self.misses = 0
 
-    def _key(self, role: str, text: str) -> str:
+    def _key(self, role: str, text: str, made_by: str | None = None) -> str:
         digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
-        return f"{self.model_id}|{role}|{digest}"
+        return f"{made_by or self.model_id}|{role}|{digest}"
+
+    def _save(self, rows: Sequence[tuple[str, bytes]]) -> None:
+        with self._lock:
+            self._db.executemany("INSERT OR REPLACE INTO vectors (key, vector) VALUES (?, ?)", rows)
+            self._db.commit()
 
     def _stored(self, keys: Sequence[str]) -> dict[str, bytes]:
         """The stored blobs of these keys (those that have one)."""
@@ -259,15 +264,12 @@ class CachedEmbedder:
                     f"embedder {self.model_id} returned {len(vectors)} vectors "
                     f"for {len(indexes)} texts"
                 )
-            with self._lock:
-                self._db.executemany(
-                    "INSERT OR REPLACE INTO vectors (key, vector) VALUES (?, ?)",
-                    [
-                        (keys[i], struct.pack(f"{len(v)}f", *v))
-                        for i, v in zip(indexes, vectors, strict=True)
-                    ],
-                )
-                self._db.commit()
+            self._save(
+                [
+                    (keys[i], struct.pack(f"{len(v)}f", *v))
+                    for i, v in zip(indexes, vectors, strict=True)
+                ]
+            )
             for i, v in zip(indexes, vectors, strict=True):
                 found[keys[i]] = v
         return [found[k] for k in keys]
@@ -282,10 +284,7 @@ class CachedEmbedder:
         """The inner embedder's latent terms, cached like the vectors."""
         if self._latent is None:
             raise TypeError(f"embedder {self.model_id} gives no latent terms")
-        keys = [
-            f"{self.latent_id}|latent|{hashlib.sha256(t.encode('utf-8')).hexdigest()}"
-            for t in texts
-        ]
+        keys = [self._key("latent", t, made_by=self.latent_id) for t in texts]
         found: dict[str, SparseTerms] = {}
         for key, blob in self._stored(keys).items():
             try:
@@ -295,15 +294,9 @@ class CachedEmbedder:
         missing = {key: i for i, key in enumerate(keys) if key not in found}
         if missing:
             computed = self._latent.latent_terms([texts[i] for i in missing.values()])
-            with self._lock:
-                self._db.executemany(
-                    "INSERT OR REPLACE INTO vectors (key, vector) VALUES (?, ?)",
-                    [
-                        (key, _pack_terms(terms))
-                        for key, terms in zip(missing, computed, strict=True)
-                    ],
-                )
-                self._db.commit()
+            self._save(
+                [(key, _pack_terms(terms)) for key, terms in zip(missing, computed, strict=True)]
+            )
             found.update(zip(missing, computed, strict=True))
         return [found[key] for key in keys]
 

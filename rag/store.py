@@ -270,24 +270,24 @@ class KnowledgeStore:
                 "EMBEDDING_PROVIDER/EMBEDDING_MODEL back to the model it was built with."
             )
 
-    def sparse_analyzer(self) -> str | None:
-        """What the collection's sparse vectors were made with (rag.sparse.ANALYZER); None
-        when it does not exist or predates the record (the hand-written stemmer)."""
+    def _metadata(self, field: str) -> Any:
+        """A field of the collection's metadata; None when it or the collection is absent."""
         with self._locked() as client:
             if not client.collection_exists(self.collection):
                 return None
             info = client.get_collection(self.collection)
-        value = (info.config.metadata or {}).get("sparse_analyzer")
+        return (info.config.metadata or {}).get(field)
+
+    def sparse_analyzer(self) -> str | None:
+        """What the collection's sparse vectors were made with (rag.sparse.ANALYZER); None
+        when it does not exist or predates the record (the hand-written stemmer)."""
+        value = self._metadata("sparse_analyzer")
         return str(value) if value is not None else None
 
     def latent_terms_id(self) -> str | None:
         """What made the collection's latent-term vectors; None when it has none (built by
         an embedder without them, or before they were stored)."""
-        with self._locked() as client:
-            if not client.collection_exists(self.collection):
-                return None
-            info = client.get_collection(self.collection)
-        value = (info.config.metadata or {}).get("latent_terms")
+        value = self._metadata("latent_terms")
         return str(value) if value else None
 
     def require_embedding(self, model_id: str, dimension: int) -> None:
