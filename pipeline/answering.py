@@ -10,7 +10,9 @@ The decisions, in order:
    manager): no knowledge-base answer; the reason and priority go to the agent, the
    customer gets a hand-over line in their language.
 2. The customer's questions are taken from the email (triage.questions: no greeting,
-   thanks, signature or text flagged as prompt injection) and each is retrieved on its own.
+   thanks, signature or text flagged as prompt injection) and each is retrieved on its own;
+   when an answered one asks two things ("What does Plus cost, and can I cancel it?"), each
+   ask is retrieved too and adds its passage when the knowledge base answers it.
 3. abstained: no question's passage reaches the knowledge base's calibrated threshold for
    the language pair (rag.answerability: question language x passage language), or the
    LLM drafter says the passages do not answer it, or no article stands out from the others
@@ -24,7 +26,7 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Sequence
-from typing import Literal
+from typing import Literal, NamedTuple
 
 from pydantic import BaseModel, Field
 
@@ -63,6 +65,17 @@ SECOND_PASSAGE_MARGIN = 0.02  # a second passage for a question only when nearly
 MAX_PASSAGES_PER_QUESTION = 3
 
 DEFAULT_GATE = AnswerabilityGate()
+
+
+class _Judged(NamedTuple):
+    """One question's retrieval and how the gate judged it."""
+
+    passages: list[Passage]  # what the gate judged
+    judgement: Judgement
+    asked: Aboutness
+    suspect: list[str]  # reasons passages were withheld (rag.screening)
+    retrieved: list[Passage]
+    first: Judgement  # by the thresholds alone, before the distinctness and term checks
 
 
 class AnswerOutcome(BaseModel):
@@ -109,7 +122,12 @@ def answer_email(
     gate = gate or DEFAULT_GATE
     vocabulary = store_vocabulary(store)
     per_question: list[tuple[str, list[Passage], Judgement]] = []
-    abouts: list[Aboutness] = []
+    answered_questions: list[str] = []
+    # what the draft draws on: each answered question, then the answered asks of a compound
+    # one; ``owners`` gives the question each belongs to (its index in answered_questions)
+    answered: list[tuple[str, list[Passage], Judgement]] = []
+    answered_abouts: list[Aboutness] = []
+    owners: list[int] = []
     withheld: list[str] = []
     # with hub penalties a deeper pool is rescored: the answer may sit below the hubs; the
     # distinctness check compares the lead with a deeper pool too
@@ -120,7 +138,8 @@ def answer_email(
         subject, triage.query_text or triage.cleaned_text, triage.language
     )
     market = served(triage.language, vocabulary)
-    for question in found.questions:
+
+    def judged(question: str) -> _Judged:
         retrieved = retrieve(store, embedder, question, language=triage.language, top_k=pool)
         # only the hub penalties rescore the pool; otherwise the draft draws on the top_k
         candidates = retrieved if gate.lang_hub_weight > 0 else retrieved[:top_k]
@@ -128,21 +147,41 @@ def answer_email(
         asked = _asked_about(question, email_countries, vocabulary, triage.language)
         passages = _for_the_asked_country(asked, passages, market)
         passages = gate.adjusted(passages, store, embedder, triage.language)[:top_k]
-        abouts.append(asked)
-        withheld.extend(r for r in suspect if r not in withheld)
         unknown = tuple(unknown_terms(question, triage.language, vocabulary))
-        judged = gate.judge_passages(passages, store, embedder, triage.language, unknown)
-        judgement = gate.judge_distinct(judged, retrieved)
+        first = gate.judge_passages(passages, store, embedder, triage.language, unknown)
+        judgement = gate.judge_distinct(first, retrieved)
         judgement = gate.judge_terms(
             judgement, question, passages, store, embedder, triage.language
         )
-        per_question.append((question, passages, judgement))
-        if trace is not None:
-            window = retrieved[:top_k]  # what the gate judges when no hub penalty reorders
-            trace.questions.append(_traced(retrieved, window, passages, judged, judgement))
+        return _Judged(passages, judgement, asked, suspect, retrieved, first)
 
-    answered = [(q, ps, j) for q, ps, j in per_question if j.answerable]
-    answered_abouts = [a for a, (_, _, j) in zip(abouts, per_question, strict=True) if j.answerable]
+    for number, question in enumerate(found.questions):
+        whole = judged(question)
+        withheld.extend(r for r in whole.suspect if r not in withheld)
+        per_question.append((question, whole.passages, whole.judgement))
+        if trace is not None:
+            window = whole.retrieved[:top_k]  # what the gate judges when no hub penalty reorders
+            trace.questions.append(
+                _traced(whole.retrieved, window, whole.passages, whole.first, whole.judgement)
+            )
+        if not whole.judgement.answerable:
+            continue
+        answered_questions.append(question)
+        answered.append((question, whole.passages, whole.judgement))
+        answered_abouts.append(whole.asked)
+        owners.append(len(answered_questions) - 1)
+        # a question that asks two things found the passage for one of them: each ask the
+        # knowledge base answers adds its own; the whole question alone decides whether
+        # the email is answered (judging the asks alone drafted answers to emails that
+        # must not have one: tuning sets, evals/tuning.json "compound questions")
+        for ask in found.asks_of(number):
+            part = judged(ask)
+            if part.judgement.answerable:
+                withheld.extend(r for r in part.suspect if r not in withheld)
+                answered.append((ask, part.passages, part.judgement))
+                answered_abouts.append(part.asked)
+                owners.append(len(answered_questions) - 1)
+
     missing = [q for q, _, j in per_question if not j.answerable]
     if not answered:
         best = max(per_question, key=lambda item: item[2].score or 0.0)
@@ -163,11 +202,14 @@ def answer_email(
         intent=triage.intent,
         thread_context=thread_context,
         passages=passages,
-        questions=[q for q, _, _ in answered],
+        questions=answered_questions,
         unanswered=missing,
-        evidence=choose_evidence(
-            [q for q, _, _ in answered], chosen, passages, embedder, answered_abouts
-        ),
+        evidence=[
+            evidence.model_copy(update={"question": owners[evidence.question]})
+            for evidence in choose_evidence(
+                [q for q, _, _ in answered], chosen, passages, embedder, answered_abouts
+            )
+        ],
         screening_note=screening_note(triage.injection_flags, withheld),
     )
     reply = drafter.draft(request)

@@ -4,7 +4,9 @@ Greetings ("Hi Anna,"), thanks, closings ("Best regards"), the name under them a
 flagged as prompt injection are left out; what remains (lines wrapped by the mail client
 rejoined) is split into sentences, and each
 question (a sentence ending in "?") becomes its own retrieval query, with the statements
-before it (or the subject) as context unless the question is long. An email
+before it (or the subject) as context unless the question is long; one that asks two things
+("What does Plus cost, and can I cancel it?": triage.compound_questions) also gives each
+ask as a query of its own, with the same context. An email
 without a question mark is one request. Works on the cleaned, PII-redacted text.
 """
 
@@ -13,6 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from triage.compound_questions import split_compound
 from triage.injection import injection_flags
 
 MAX_QUESTIONS = 4
@@ -64,6 +67,12 @@ class CustomerQuestions:
     query: str  # the whole request without greeting, thanks, signature, injection
     questions: list[str] = field(default_factory=list)  # one retrieval query each
     dropped: list[str] = field(default_factory=list)  # what was left out (labels only)
+    # per question, the things it asks when it asks two or more (triage.compound_questions),
+    # each a retrieval query of its own; empty for a question that asks one thing
+    asks: list[list[str]] = field(default_factory=list)
+
+    def asks_of(self, number: int) -> list[str]:
+        return self.asks[number] if number < len(self.asks) else []
 
 
 def _words(text: str) -> int:
@@ -154,20 +163,32 @@ def customer_questions(text: str, subject: str = "") -> CustomerQuestions:
                 sentences.append(sentence)
     query = " ".join(sentences).strip() or (subject.strip() if not text.strip() else "")
     questions: list[str] = []
+    asks: list[list[str]] = []
     for index, sentence in enumerate(sentences):
         if "?" not in sentence:
             continue
         before = sentences[:index]
-        if _ITEM_START.match(sentence) and any("?" in b for b in before):
-            pass  # "(b) Is VAT added?" after "(a) ...?": its own item, nothing before it
-        elif _words(sentence) < SHORT_QUESTION_WORDS:
-            sentence = f"{_context(before, subject)} {sentence}".strip()
-        questions.append(sentence)
+        parts = split_compound(sentence)
+        questions.append(_with_context(sentence, before, subject))
+        asks.append([_with_context(p, before, subject) for p in parts] if len(parts) > 1 else [])
     if not questions and query:
         questions = [query]
+        asks = [[]]
     return CustomerQuestions(
-        query=query, questions=questions[:MAX_QUESTIONS], dropped=list(dict.fromkeys(dropped))
+        query=query,
+        questions=questions[:MAX_QUESTIONS],
+        dropped=list(dict.fromkeys(dropped)),
+        asks=asks[:MAX_QUESTIONS],
     )
+
+
+def _with_context(sentence: str, before: list[str], subject: str) -> str:
+    """The retrieval query for a question sentence: a short one with what comes before it."""
+    if _ITEM_START.match(sentence) and any("?" in b for b in before):
+        return sentence  # "(b) Is VAT added?" after "(a) ...?": its own item, nothing before it
+    if _words(sentence) < SHORT_QUESTION_WORDS:
+        return f"{_context(before, subject)} {sentence}".strip()
+    return sentence
 
 
 def _context(before: list[str], subject: str) -> str:
