@@ -34,6 +34,9 @@ SETTINGS: dict[str, str] = {
     "above its threshold (rag/answerability.py CROSS_LANGUAGE_MARGIN)",
     "term_neighbours": "closest passages by latent terms a passing passage must be among; "
     "0 = off (rag/term_agreement.py TERM_NEIGHBOURS)",
+    "agreement_margin": "cosine below its threshold a best passage may be and still answer "
+    "when it is also the question's closest by latent terms; 0 = off "
+    "(rag/term_agreement.py AGREEMENT_MARGIN)",
     "probe_fence": "interquartile ranges above the third quartile past which a probe counts "
     "as answered and is left out of the calibration; inf = off (rag/answerability.py "
     "PROBE_FENCE)",

@@ -14,10 +14,11 @@ The decisions, in order:
    when an answered one asks two things ("What does Plus cost, and can I cancel it?"), each
    ask is retrieved too and adds its passage when the knowledge base answers it.
 3. abstained: no question's passage reaches the knowledge base's calibrated threshold for
-   the language pair (rag.answerability: question language x passage language), or the
-   LLM drafter says the passages do not answer it, or no article stands out from the others
-   (rag.distinctness: the closest passages all about as close). The comment says what is
-   missing.
+   the language pair (rag.answerability: question language x passage language; a best
+   passage just below it counts when the question's latent terms pick it too:
+   rag.term_agreement), or the LLM drafter says the passages do not answer it, or no
+   article stands out from the others (rag.distinctness: the closest passages all about as
+   close). The comment says what is missing.
 4. answered: the draft answers the questions the knowledge base answers and lists the
    others as unanswered.
 """
@@ -75,7 +76,9 @@ class _Judged(NamedTuple):
     asked: Aboutness
     suspect: list[str]  # reasons passages were withheld (rag.screening)
     retrieved: list[Passage]
-    first: Judgement  # by the thresholds alone, before the distinctness and term checks
+    # by the thresholds (and the term agreement just below them: rag.term_agreement), before
+    # the distinctness and term checks
+    first: Judgement
 
 
 class AnswerOutcome(BaseModel):
@@ -149,6 +152,7 @@ def answer_email(
         passages = gate.adjusted(passages, store, embedder, triage.language)[:top_k]
         unknown = tuple(unknown_terms(question, triage.language, vocabulary))
         first = gate.judge_passages(passages, store, embedder, triage.language, unknown)
+        first = gate.judge_agreement(first, question, passages, store, embedder, triage.language)
         judgement = gate.judge_distinct(first, retrieved)
         judgement = gate.judge_terms(
             judgement, question, passages, store, embedder, triage.language
@@ -228,6 +232,11 @@ def answer_email(
             f"partial answer: {_count(len(missing))} of {len(per_question)} not answered "
             "by the knowledge base"
         )
+    if any(judgement.agreed for _, _, judgement in answered):
+        reply.review_reasons.append(
+            "close call: a source is just below the knowledge base's threshold (its terms "
+            "agree with the question); check that it answers"
+        )
     return AnswerOutcome(
         decision="answered", reason="", draft=reply, passages=passages, signals=signals
     )
@@ -268,9 +277,10 @@ def _traced(
     before_distinctness: Judgement,
     judgement: Judgement,
 ) -> QuestionTrace:
-    """One question's trace; ``passing`` as the thresholds left it, before the distinctness
-    check cleared a flat question's (``flat`` says it did) and the term check dropped those
-    off the question's terms (``off_terms``)."""
+    """One question's trace; ``passing`` as the thresholds left it (with a passage just below
+    its threshold that the question's latent terms pick too: rag.term_agreement), before the
+    distinctness check cleared a flat question's (``flat`` says it did) and the term check
+    dropped those off the question's terms (``off_terms``)."""
     return QuestionTrace(
         retrieved=[
             TracedPassage(chunk_id=p.chunk_id, source=p.source, section=p.section)

