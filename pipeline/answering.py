@@ -116,7 +116,7 @@ def answer_email(
         draft = holding_reply(triage.language, "routed", reason)
         return AnswerOutcome(decision="routed", reason=reason, draft=draft)
 
-    found = customer_questions(triage.query_text or triage.cleaned_text, subject)
+    found = customer_questions(triage.query_text or triage.cleaned_text, subject, triage.language)
     if not found.questions:
         reason = "no question found in the email; answer manually"
         draft = holding_reply(triage.language, "abstained", reason)
@@ -177,7 +177,8 @@ def answer_email(
         # a question that asks two things found the passage for one of them: each ask the
         # knowledge base answers adds its own; the whole question alone decides whether
         # the email is answered (judging the asks alone drafted answers to emails that
-        # must not have one: tuning sets, evals/tuning.json "compound questions")
+        # must not have one: tuning sets, evals/tuning.json "compound questions"). The
+        # trace, and so the evaluation's loss stages, follows the whole question only.
         for ask in found.asks_of(number):
             part = judged(ask)
             if part.judgement.answerable:
@@ -350,7 +351,8 @@ def _passages_for(
     abouts: Sequence[Aboutness] = (),
 ) -> tuple[list[Passage], list[list[int]]]:
     """The passages the draft may cite, most relevant first and each once, and the numbers
-    (1-based) each answered question draws on: its best passage that reaches its threshold
+    (1-based) each answered question (or answered ask of one) draws on: its best passage
+    that reaches its threshold
     and the runner-ups nearly as close (within ``SECOND_PASSAGE_MARGIN``), whether or not
     they reach their own threshold: a near-tie means retrieval cannot tell them apart, and
     quoting them lets the agent pick (Zaragoza dev: answered correctly 57% ->
@@ -380,13 +382,18 @@ def _passages_for(
             and abs(margin.get(p.chunk_id, p.dense_score or 0.0) - best) <= SECOND_PASSAGE_MARGIN
         ]
         picks.append([lead, *close[: MAX_PASSAGES_PER_QUESTION - 1]])
-    ordered: list[Passage] = []
+    # every pick's lead is kept, so one question's (or ask's) near-ties never push another's
+    # answer out; the near-ties fill up to top_k, closest first
+    kept: dict[str, Passage] = {}
+    for pick in picks:
+        kept.setdefault(pick[0].chunk_id, pick[0])
     for passage in sorted(
-        (p for pick in picks for p in pick), key=lambda p: -(p.dense_score or 0.0)
+        (p for pick in picks for p in pick[1:]), key=lambda p: -(p.dense_score or 0.0)
     ):
-        if passage.chunk_id not in {o.chunk_id for o in ordered}:
-            ordered.append(passage)
-    ordered = ordered[: max(top_k, len(picks))]
+        if len(kept) >= top_k:
+            break
+        kept.setdefault(passage.chunk_id, passage)
+    ordered = sorted(kept.values(), key=lambda p: -(p.dense_score or 0.0))
     number = {p.chunk_id: i for i, p in enumerate(ordered, start=1)}
     chosen = [[number[p.chunk_id] for p in pick if p.chunk_id in number] for pick in picks]
     return ordered, chosen

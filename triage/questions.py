@@ -6,7 +6,7 @@ rejoined) is split into sentences, and each
 question (a sentence ending in "?") becomes its own retrieval query, with the statements
 before it (or the subject) as context unless the question is long; one that asks two things
 ("What does Plus cost, and can I cancel it?": triage.compound_questions) also gives each
-ask as a query of its own, with the same context. An email
+ask as a query of its own (a short one with context too). An email
 without a question mark is one request. Works on the cleaned, PII-redacted text.
 """
 
@@ -134,7 +134,9 @@ def _unwrapped(paragraph: str) -> list[str]:
     return lines
 
 
-def customer_questions(text: str, subject: str = "") -> CustomerQuestions:
+def customer_questions(text: str, subject: str = "", language: str = "") -> CustomerQuestions:
+    """The request and its questions; ``language`` (the email's) lets a question that asks
+    two things give each ask (triage.compound_questions); without it none is split."""
     dropped: list[str] = []
     sentences: list[str] = []
     for paragraph in "\n".join(_content_lines(text, dropped)).split("\n\n"):
@@ -168,7 +170,7 @@ def customer_questions(text: str, subject: str = "") -> CustomerQuestions:
         if "?" not in sentence:
             continue
         before = sentences[:index]
-        parts = split_compound(sentence)
+        parts = split_compound(sentence, language)
         questions.append(_with_context(sentence, before, subject))
         asks.append([_with_context(p, before, subject) for p in parts] if len(parts) > 1 else [])
     if not questions and query:
