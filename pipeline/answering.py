@@ -352,11 +352,10 @@ def _passages_for(
 ) -> tuple[list[Passage], list[list[int]]]:
     """The passages the draft may cite, most relevant first and each once, and the numbers
     (1-based) each answered question (or answered ask of one) draws on: its best passage
-    that reaches its threshold
-    and the runner-ups nearly as close (within ``SECOND_PASSAGE_MARGIN``), whether or not
-    they reach their own threshold: a near-tie means retrieval cannot tell them apart, and
-    quoting them lets the agent pick (Zaragoza dev: answered correctly 57% ->
-    60%, wrong answers 11 -> 9 of 76; sample unchanged)."""
+    that reaches its threshold and the runner-ups nearly as close (within
+    ``SECOND_PASSAGE_MARGIN``), whether or not they reach their own threshold: a near-tie
+    means retrieval cannot tell them apart, and quoting them lets the agent pick (Zaragoza
+    dev: answered correctly 57% -> 60%, wrong answers 11 -> 9 of 76; sample unchanged)."""
     picks: list[list[Passage]] = []
     for index, (_, passages, judgement) in enumerate(answered):
         scored = sorted(
